@@ -1,0 +1,67 @@
+// Server: the HTTP/1.1 front end (Boost.Beast + Asio coroutines, confined to
+// server.cc). One io_context per I/O thread reads and writes; handlers run on
+// a separate worker pool so slow work (password hashing, database writes,
+// rendering) never blocks an I/O thread.
+//
+// Every response gets the security headers; limit violations get JSON errors
+// (413 body too large, 431 headers too large, 400 malformed, 503 over the
+// connection cap). Run() returns after Stop() or SIGINT/SIGTERM once in-flight
+// requests have finished.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "http/message.h"
+#include "http/security_headers.h"
+
+namespace spdlog {
+class logger;
+}
+
+namespace fazhi::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;                       // 0 picks a free port
+  int io_threads = 0;                    // 0 = one per core
+  int worker_threads = 16;
+  size_t max_header_bytes = 16 * 1024;
+  size_t max_body_bytes = 1024 * 1024;
+  size_t max_upload_bytes = 64 * 1024 * 1024;
+  std::vector<std::string> upload_path_suffixes = {"/attachments"};
+  int read_timeout_seconds = 30;
+  int idle_timeout_seconds = 75;
+  int max_connections = 10000;
+  int shutdown_grace_seconds = 30;
+  bool handle_signals = true;
+  bool access_log = true;
+  SecurityHeaderOptions security;
+};
+
+class Server {
+ public:
+  using AppHandler = std::function<Response(Request&)>;
+  Server(ServerOptions options, AppHandler app, std::shared_ptr<spdlog::logger> log);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds the listening socket. Returns an empty string or an error message.
+  std::string Bind();
+  // The bound port (after Bind()).
+  int port() const;
+  // Serves until Stop() or a signal; returns 0 on a clean shutdown.
+  int Run();
+  // Thread-safe; may be called from a signal-handling context via Asio.
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace fazhi::http
