@@ -71,6 +71,11 @@ class Transaction {
 // Errors from the adapters use these codes:
 //   "unique_violation" (a UNIQUE/PRIMARY KEY constraint), "database_error"
 //   (anything else; message has the driver text), "database_busy".
+//   Also "invalid_argument" (number of params differs from the number of `?`;
+//   more than one statement in Query/Exec) and "internal" (a callback threw;
+//   Write nested inside a SQLite write callback).
+// Avoid calling Read or Write from inside a callback: the nested call needs a
+// second connection and can wait forever for it (see the adapters' headers).
 class Database {
  public:
   virtual ~Database() = default;
@@ -102,8 +107,10 @@ struct Options {
   int max_batch = 256;            // SQLite group-commit batch cap
 };
 
-// Opens "sqlite:PATH" (or a bare path ending in .db) or "postgresql://..." /
-// "postgres://..." URLs. Creates the SQLite file (and its directory) if absent.
+// Opens "sqlite:PATH" (also "sqlite:///abs/path"), a bare file path (no URL
+// scheme, e.g. "var/fazhi.db"), or "postgresql://..." / "postgres://..." URLs
+// (libpq syntax). Creates the SQLite file (and its directory) if absent.
+// Anything else is "invalid_argument"; a failed connection "database_error".
 Result<std::unique_ptr<Database>> Open(const std::string& url, const Options& options = {});
 
 }  // namespace fazhi::store
