@@ -1,0 +1,95 @@
+#include "api/api.h"
+
+#include "api/errors.h"
+#include "api/json.h"
+
+namespace fazhi::api {
+
+Api::Api(std::unique_ptr<http::StaticFiles> files, Authenticator authenticate)
+    : files_(std::move(files)), authenticate_(std::move(authenticate)) {}
+
+void Api::Add(RouteSpec spec) {
+  specs_.push_back(spec);
+  RouteSpec stored = std::move(spec);
+  router_.Add(stored.method, stored.pattern,
+              [this, stored](http::Request& req) { return Guarded(stored, req); });
+}
+
+void Api::Public(const std::string& method, const std::string& pattern, ApiHandler h) {
+  Add({method, pattern, Access::kPublic, "", std::move(h)});
+}
+
+void Api::Session(const std::string& method, const std::string& pattern, ApiHandler h,
+                  bool allow_password_expired) {
+  Add({method, pattern, Access::kSession, "", std::move(h), allow_password_expired});
+}
+
+void Api::Permission(const std::string& method, const std::string& pattern,
+                     const std::string& permission, ApiHandler h) {
+  Add({method, pattern, Access::kPermission, permission, std::move(h)});
+}
+
+bool Api::IsStateChanging(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+bool Api::SameOrigin(const http::Request& req) {
+  const std::string origin = req.Header("origin");
+  if (origin.empty()) return true;
+  const std::string host = req.Header("host");
+  size_t scheme = origin.find("://");
+  if (scheme == std::string::npos || host.empty()) return false;
+  return origin.substr(scheme + 3) == host;
+}
+
+http::Response Api::Guarded(const RouteSpec& spec, http::Request& req) const {
+  if (IsStateChanging(req.method) && !SameOrigin(req))
+    return ErrorResponse(403, "csrf", "请求来源不被允许");
+  if (spec.access == Access::kPublic) {
+    Call call{req, nullptr};
+    return spec.handler(call);
+  }
+  Result<identity::Principal> who = authenticate_
+                                        ? authenticate_(req)
+                                        : Result<identity::Principal>(
+                                              Status("unauthenticated", "请先登录"));
+  if (!who.ok()) return ErrorResponse(who.status());
+  if (IsStateChanging(req.method)) {
+    const std::string token = req.Header("x-csrf-token");
+    if (token.empty() || token != who->csrf_token)
+      return ErrorResponse(403, "csrf", "缺少或错误的 CSRF 令牌，请刷新页面后重试");
+  }
+  if (who->must_change_password && !spec.allow_password_expired)
+    return ErrorResponse(403, "password_change_required", "请先修改密码后再继续操作");
+  if (spec.access == Access::kPermission && !who->Can(spec.permission))
+    return ErrorResponse(403, "forbidden", "没有执行此操作的权限");
+  Call call{req, &who.value()};
+  return spec.handler(call);
+}
+
+http::Response Api::Handle(http::Request& req) const {
+  const bool is_api = req.path == "/api" || req.path.rfind("/api/", 0) == 0;
+  if (!is_api) {
+    if (req.method != "GET" && req.method != "HEAD") {
+      http::Response r = ErrorResponse(405, "method_not_allowed", "不支持该请求方法");
+      r.Set("Allow", "GET, HEAD");
+      return r;
+    }
+    if (auto r = files_->Serve(req.path)) return *r;
+    return ErrorResponse(404, "not_found", "未找到该资源");
+  }
+  auto match = router_.Find(req.method, req.path);
+  if (match.outcome == http::Router::Outcome::kNotFound)
+    return ErrorResponse(404, "not_found", "接口不存在：" + req.path);
+  if (match.outcome == http::Router::Outcome::kMethodNotAllowed) {
+    std::string allow;
+    for (const auto& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m;
+    http::Response r = ErrorResponse(405, "method_not_allowed", "该接口不支持 " + req.method + " 方法");
+    r.Set("Allow", allow);
+    return r;
+  }
+  req.params = std::move(match.params);
+  return (*match.handler)(req);
+}
+
+}  // namespace fazhi::api

@@ -1,0 +1,119 @@
+#include "api/api.h"
+
+#include <gtest/gtest.h>
+
+#include "api/errors.h"
+#include "api/json.h"
+
+namespace fazhi::api {
+namespace {
+
+identity::Principal Alice() {
+  identity::Principal p;
+  p.user_id = 1;
+  p.username = "alice";
+  p.csrf_token = "tok";
+  p.permissions = {"user:manage"};
+  return p;
+}
+
+Api MakeApi() {
+  Api api(std::make_unique<http::StaticFiles>("/nonexistent"),
+          [](const http::Request& req) -> Result<identity::Principal> {
+            if (req.Cookie("fazhi_session") == "good") return Alice();
+            return Status("unauthenticated", "请先登录");
+          });
+  api.Public("GET", "/api/v1/open", [](Call&) { return JsonResponse(200, Json{{"ok", true}}); });
+  api.Session("POST", "/api/v1/thing", [](Call& c) {
+    return JsonResponse(200, Json{{"user", c.principal->username}});
+  });
+  api.Permission("GET", "/api/v1/admin", "user:manage",
+                 [](Call&) { return JsonResponse(200, Json::object()); });
+  api.Permission("GET", "/api/v1/audit", "audit:read",
+                 [](Call&) { return JsonResponse(200, Json::object()); });
+  return api;
+}
+
+http::Request Req(const std::string& method, const std::string& path) {
+  http::Request r;
+  r.method = method;
+  r.path = path;
+  r.headers["host"] = "127.0.0.1:8080";
+  return r;
+}
+
+std::string Code(const http::Response& r) {
+  return Json::parse(r.body)["error"]["code"].get<std::string>();
+}
+
+TEST(Api, UnknownPathAndWrongMethod) {
+  Api api = MakeApi();
+  auto req = Req("GET", "/api/v1/nope");
+  auto r = api.Handle(req);
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(Code(r), "not_found");
+  req = Req("DELETE", "/api/v1/open");
+  r = api.Handle(req);
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(r.Get("Allow"), "GET");
+}
+
+TEST(Api, SessionRequiredAndCsrf) {
+  Api api = MakeApi();
+  auto req = Req("POST", "/api/v1/thing");
+  EXPECT_EQ(api.Handle(req).status, 401);
+  req.headers["cookie"] = "fazhi_session=good";
+  auto r = api.Handle(req);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(Code(r), "csrf");
+  req.headers["x-csrf-token"] = "wrong";
+  EXPECT_EQ(api.Handle(req).status, 403);
+  req.headers["x-csrf-token"] = "tok";
+  EXPECT_EQ(api.Handle(req).status, 200);
+  req.headers["origin"] = "http://evil.example";
+  r = api.Handle(req);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(Code(r), "csrf");
+  req.headers["origin"] = "http://127.0.0.1:8080";
+  EXPECT_EQ(api.Handle(req).status, 200);
+}
+
+TEST(Api, PermissionChecked) {
+  Api api = MakeApi();
+  auto req = Req("GET", "/api/v1/admin");
+  req.headers["cookie"] = "fazhi_session=good";
+  EXPECT_EQ(api.Handle(req).status, 200);
+  req = Req("GET", "/api/v1/audit");
+  req.headers["cookie"] = "fazhi_session=good";
+  auto r = api.Handle(req);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(Code(r), "forbidden");
+}
+
+TEST(Api, NonApiWritesRejected) {
+  Api api = MakeApi();
+  auto req = Req("POST", "/index.html");
+  EXPECT_EQ(api.Handle(req).status, 405);
+}
+
+TEST(Errors, InternalNeverLeaks) {
+  auto r = ErrorResponse(Status("database_error", "near SELECT: syntax error"));
+  EXPECT_EQ(r.status, 500);
+  EXPECT_EQ(r.body.find("SELECT"), std::string::npos);
+}
+
+TEST(Json, StrictParsing) {
+  http::Request req;
+  Json j;
+  req.body = "{bad";
+  EXPECT_EQ(ParseJsonObject(req, &j).code(), "malformed_json");
+  req.body = "[1]";
+  EXPECT_EQ(ParseJsonObject(req, &j).code(), "malformed_json");
+  req.body = "{\"a\":1}";
+  EXPECT_TRUE(ParseJsonObject(req, &j).ok());
+  req.headers["content-type"] = "text/plain";
+  EXPECT_EQ(ParseJsonObject(req, &j).code(), "unsupported_media_type");
+}
+
+}  // namespace
+}  // namespace fazhi::api

@@ -1,0 +1,20 @@
+// The one place where a Status becomes an HTTP status and error body
+// {"error":{"code","message","details"?}}.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "base/status.h"
+#include "http/message.h"
+
+namespace fazhi::api {
+
+// HTTP status for a Status code (500 for unknown codes).
+int HttpStatusFor(const std::string& code);
+
+http::Response ErrorResponse(const Status& status,
+                             const nlohmann::json& details = nlohmann::json());
+http::Response ErrorResponse(int http_status, const std::string& code, const std::string& message,
+                             const nlohmann::json& details = nlohmann::json());
+
+}  // namespace fazhi::api

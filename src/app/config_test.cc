@@ -1,0 +1,75 @@
+#include "app/config.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+namespace fazhi::app {
+namespace {
+
+TEST(Config, DefaultsToServe) {
+  auto c = ParseConfig({}, {});
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->command, "serve");
+  EXPECT_EQ(c->db, "sqlite:var/fazhi.db");
+  EXPECT_EQ(c->ListenHost(), "127.0.0.1");
+  EXPECT_EQ(c->ListenPort(), 8080);
+  EXPECT_FALSE(c->demo);
+}
+
+TEST(Config, CliOverridesEnvOverridesFile) {
+  std::string path = ::testing::TempDir() + "fazhi_config_test.yaml";
+  std::ofstream(path) << "db: sqlite:/tmp/file.db\nlisten: 0.0.0.0:9000\nweb_root: /srv/web\n";
+  auto c = ParseConfig({"serve", "--config", path, "--listen", "127.0.0.1:7000", "--demo"},
+                       {{"FAZHI_DB", "postgresql://u@h/db"}, {"FAZHI_WEB_ROOT", "/env/web"}});
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->db, "postgresql://u@h/db");
+  EXPECT_EQ(c->listen, "127.0.0.1:7000");
+  EXPECT_EQ(c->web_root, "/env/web");
+  EXPECT_TRUE(c->demo);
+  std::remove(path.c_str());
+}
+
+TEST(Config, EqualsFormAndSubcommandOptions) {
+  auto c = ParseConfig({"user", "add", "--username=zhang", "--org", "JUS", "--password-stdin",
+                        "--db=sqlite:x.db"},
+                       {});
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->command, "user");
+  EXPECT_EQ(c->arguments, std::vector<std::string>{"add"});
+  EXPECT_EQ(c->extra.at("username"), "zhang");
+  EXPECT_EQ(c->extra.at("org"), "JUS");
+  EXPECT_EQ(c->extra.at("password-stdin"), "true");
+  EXPECT_EQ(c->db, "sqlite:x.db");
+}
+
+TEST(Config, ErrorsAreUsageErrors) {
+  for (auto args : std::vector<std::vector<std::string>>{{"serve", "--bogus"},
+                                                         {"serve", "--listen", "nowhere"},
+                                                         {"serve", "--listen", "h:99999"},
+                                                         {"serve", "--db"},
+                                                         {"serve", "--worker-threads", "x"},
+                                                         {"serve", "--demo=maybe"},
+                                                         {"serve", "--config", "/nonexistent.yaml"}}) {
+    auto c = ParseConfig(args, {});
+    ASSERT_FALSE(c.ok()) << args.back();
+    EXPECT_EQ(c.status().code(), "usage");
+    EXPECT_FALSE(c.status().message().empty());
+  }
+  auto bad_env = ParseConfig({}, {{"FAZHI_IO_THREADS", "-1"}});
+  EXPECT_FALSE(bad_env.ok());
+}
+
+TEST(Config, FileWithUnknownKeyNamesFileAndLine) {
+  std::string path = ::testing::TempDir() + "fazhi_config_bad.yaml";
+  std::ofstream(path) << "db: sqlite:a.db\ncolour: blue\n";
+  auto c = ParseConfig({"--config", path}, {});
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.status().message().find(":2"), std::string::npos) << c.status().message();
+  EXPECT_NE(c.status().message().find("colour"), std::string::npos);
+  std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace fazhi::app

@@ -1,0 +1,46 @@
+#include "app/platform.h"
+
+#include <unistd.h>
+
+namespace fazhi::app {
+
+Result<std::unique_ptr<Platform>> BuildPlatform(const Config& config) {
+  auto p = std::make_unique<Platform>();
+  p->clock = std::make_unique<OffsetClock>();
+  // Node id from the process id: distinct across nodes on one host; across
+  // hosts the time component and the database's unique keys keep ids apart.
+  p->ids = std::make_unique<IdGenerator>(*p->clock, static_cast<int>(::getpid() & 0x3FF));
+
+  auto db = store::Open(config.db);
+  if (!db.ok()) return Status(db.status().code(), "cannot open database " + config.db + ": " + db.status().message());
+  p->db = std::move(db).value();
+  auto applied = p->db->Migrate();
+  if (!applied.ok()) return Status(applied.status().code(), "migration failed: " + applied.status().message());
+  p->migrations_applied = applied.value();
+
+  auto cipher = FieldCipher::LoadOrCreate(config.key_file);
+  if (!cipher.ok()) return Status(cipher.status().code(), "key file " + config.key_file + ": " + cipher.status().message());
+  p->cipher = std::make_unique<FieldCipher>(std::move(cipher).value());
+
+  auto policy = PasswordPolicy::LoadCommonList(config.definitions + "/security/common-passwords.txt");
+  if (!policy.ok()) return policy.status();
+  p->password_policy = std::make_unique<PasswordPolicy>(std::move(policy).value());
+
+  auto catalog = identity::LoadCatalog(config.definitions);
+  if (!catalog.ok()) return catalog.status();
+
+  p->audit = std::make_unique<audit::AuditLog>(config.audit_checkpoint);
+
+  identity::IdentityOptions opt;
+  opt.idle_ms = int64_t{config.session_idle_minutes} * 60 * 1000;
+  opt.lifetime_ms = int64_t{config.session_lifetime_hours} * 3600 * 1000;
+  opt.lockout_ms = int64_t{config.lockout_minutes} * 60 * 1000;
+  opt.password_max_age_ms = int64_t{config.password_max_age_days} * 24 * 3600 * 1000;
+  p->identity = std::make_unique<identity::IdentityService>(*p->db, *p->clock, *p->ids, *p->audit,
+                                                            *p->cipher, *p->password_policy,
+                                                            std::move(catalog).value(), opt);
+  if (Status st = p->identity->SeedCatalog(); !st.ok()) return Status(st.code(), "seeding roles: " + st.message());
+  return p;
+}
+
+}  // namespace fazhi::app

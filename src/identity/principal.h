@@ -1,0 +1,37 @@
+// Principal: who is making a request, as resolved from their session.
+// A plain value; identity/ fills it, api/ and the domain read it.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace fazhi::identity {
+
+// Data scope of one role assignment (数据权限范围).
+enum class Scope { kSelf, kOrg, kOrgAndBelow, kAll, kOrgs };
+const char* ScopeName(Scope s);                 // "self" | "org" | "org_and_below" | "all" | "orgs"
+bool ParseScope(const std::string& s, Scope* out);
+
+struct Assignment {
+  std::string role;
+  Scope scope = Scope::kSelf;
+  std::vector<int64_t> org_ids;  // for kOrgs
+};
+
+struct Principal {
+  int64_t user_id = 0;
+  std::string username;
+  std::string display_name;
+  int64_t org_id = 0;
+  int64_t session_id = 0;
+  std::string csrf_token;
+  bool must_change_password = false;
+  std::vector<Assignment> assignments;
+  std::set<std::string> permissions;  // union over assignments, for menus and coarse checks
+
+  bool Can(const std::string& permission) const { return permissions.count(permission) > 0; }
+};
+
+}  // namespace fazhi::identity
