@@ -9,6 +9,7 @@ namespace fazhi::app {
 int RunServe(const Config& config);
 int RunMigrate(const Config& config);
 int RunUserCommand(const Config& config);
+int RunOrgCommand(const Config& config);
 int RunAuditCommand(const Config& config);
 
 }  // namespace fazhi::app

@@ -92,6 +92,7 @@ const std::vector<std::string> kSettings = {
 
 // Options of sub-commands (not settings); a value follows unless listed as a flag.
 const std::vector<std::string> kCommandOptions = {"username", "org", "role", "scope", "display-name",
+                                                  "code", "name", "type", "parent", "short-name",
                                                   "from", "days", "unit", "matters", "seed", "year",
                                                   "out"};
 const std::vector<std::string> kCommandFlags = {"password-stdin", "json"};
@@ -213,8 +214,10 @@ Usage:
               [--web-root DIR] [--config FILE] [--demo]
   fazhi migrate [--db ...]
   fazhi version
+  fazhi org add --code CODE --name NAME --type TYPE [--parent CODE] [--short-name S]
   fazhi user add --username U --org CODE --role R [--scope S] [--display-name N] --password-stdin
   fazhi audit verify [--db ...]
+  fazhi audit checkpoint [--db ...]
 
 Settings (also in the --config YAML file as `name: value`, and as FAZHI_<NAME>
 environment variables, e.g. FAZHI_WEB_ROOT):

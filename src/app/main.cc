@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   if (cmd == "serve") return fazhi::app::RunServe(*config);
   if (cmd == "migrate") return fazhi::app::RunMigrate(*config);
   if (cmd == "user") return fazhi::app::RunUserCommand(*config);
+  if (cmd == "org") return fazhi::app::RunOrgCommand(*config);
   if (cmd == "audit") return fazhi::app::RunAuditCommand(*config);
   std::cerr << "fazhi: unknown command '" << cmd << "'\nRun `fazhi --help` for usage.\n";
   return 2;

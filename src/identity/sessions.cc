@@ -50,6 +50,15 @@ std::string LockMessage(int64_t until_ms, int64_t now_ms) {
          " 分钟后重试或联系系统管理员解锁";
 }
 
+// The actor of a sign-in attempt: the name as typed (and the id when known),
+// so the audit viewer finds failed attempts by username.
+Principal Attempt(const std::string& username, int64_t user_id) {
+  Principal p;
+  p.username = username;
+  p.user_id = user_id;
+  return p;
+}
+
 }  // namespace
 
 std::string TokenHash(const std::string& token) { return ToHex(Sm3(token)); }
@@ -70,14 +79,16 @@ Result<SignInResult> IdentityService::SignIn(const SignInRequest& req) {
   const bool password_ok = VerifyPassword(req.password, user ? user->password_hash : dummy_hash_);
   if (!user) {
     FAZHI_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) {
-      return Audit(tx, nullptr, req.ip, "session.sign_in", "user:" + req.username, "failure",
+      const Principal who = Attempt(req.username, 0);
+      return Audit(tx, &who, req.ip, "session.sign_in", "user:" + req.username, "failure",
                    "unknown user");
     }));
     return Status("invalid_credentials", kBadCredentials);
   }
   if (user->locked_until > now) {
     FAZHI_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) {
-      return Audit(tx, nullptr, req.ip, "session.sign_in", "user:" + std::to_string(user->id),
+      const Principal who = Attempt(user->username, user->id);
+      return Audit(tx, &who, req.ip, "session.sign_in", "user:" + std::to_string(user->id),
                    "failure", "account locked");
     }));
     return Status("account_locked", LockMessage(user->locked_until, now));
@@ -116,10 +127,11 @@ Result<SignInResult> IdentityService::SignIn(const SignInRequest& req) {
                          {static_cast<int64_t>(locked ? 0 : failed), until, user->id});
       if (!upd.ok()) return upd.status();
       const std::string object = "user:" + std::to_string(user->id);
-      FAZHI_RETURN_IF_ERROR(Audit(tx, nullptr, req.ip, "session.sign_in", object, "failure",
+      const Principal who = Attempt(user->username, user->id);
+      FAZHI_RETURN_IF_ERROR(Audit(tx, &who, req.ip, "session.sign_in", object, "failure",
                                   totp_bad ? "wrong totp" : "wrong password"));
       if (locked)
-        FAZHI_RETURN_IF_ERROR(Audit(tx, nullptr, req.ip, "user.lock", object, "success",
+        FAZHI_RETURN_IF_ERROR(Audit(tx, &who, req.ip, "user.lock", object, "success",
                                     "locked after " + std::to_string(failed) + " failures"));
       return Status::Ok();
     }));
@@ -129,7 +141,8 @@ Result<SignInResult> IdentityService::SignIn(const SignInRequest& req) {
   }
   if (user->status == "disabled") {
     FAZHI_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) {
-      return Audit(tx, nullptr, req.ip, "session.sign_in", "user:" + std::to_string(user->id),
+      const Principal who = Attempt(user->username, user->id);
+      return Audit(tx, &who, req.ip, "session.sign_in", "user:" + std::to_string(user->id),
                    "failure", "account disabled");
     }));
     return Status("account_disabled", "账号已停用，请联系系统管理员");

@@ -119,6 +119,8 @@ test('five failures lock the account (423), audited; unlock by sysadmin', async 
   const log = await audit.get(`/api/v1/audit?action=user.lock&pageSize=50`);
   assert.equal(log.status, 200);
   assert.ok(log.body.items.some((e) => e.object === `user:${u.id}`), 'lock is audited');
+  const failures = await audit.get(`/api/v1/audit?username=${u.username}&action=session.sign_in&result=failure`);
+  assert.ok(failures.body.total >= 5, 'failed attempts are found by the name typed');
   const sys = await demoClient('sysadmin');
   const unlocked = await sys.post(`/api/v1/users/${u.id}/unlock`, {});
   assert.equal(unlocked.status, 200);
