@@ -1,0 +1,110 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core.
+//
+// Nothing is downloaded: the browser is /usr/bin/chromium (override with
+// FAZHI_CHROMIUM). The server under test is at FAZHI_BASE_URL.
+import { createHmac } from 'node:crypto'
+import { chromium } from 'playwright-core'
+
+export const APP_TITLE = '法治政府建设综合管理平台'
+export const baseUrl = (process.env.FAZHI_BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
+export const demoEnabled = process.env.FAZHI_DEMO === '1'
+
+const launchArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.FAZHI_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: launchArgs,
+  })
+}
+
+/** The full URL of an app path, e.g. url('/admin/users'). */
+export function url(path) {
+  return baseUrl + path
+}
+
+// While signed out the app asks /api/v1/me, and a sign-in that needs a second
+// factor answers 401 first: Chromium logs both as failed resource loads. They
+// are the contract working, not errors in the page.
+function isExpectedAuthAnswer(msg) {
+  const where = msg.location().url || ''
+  let path = ''
+  try {
+    path = new URL(where).pathname
+  } catch {
+    return false
+  }
+  return (
+    (path === '/api/v1/me' || path === '/api/v1/session') &&
+    /status of 401/.test(msg.text())
+  )
+}
+
+/**
+ * A fresh context and page that record console errors and uncaught exceptions.
+ * Returns { context, page, errors } where errors is a live array of strings.
+ */
+export async function openPage(browser) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 800 } })
+  const page = await context.newPage()
+  const errors = []
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error' || isExpectedAuthAnswer(msg)) return
+    errors.push(`console: ${msg.text()} (${msg.location().url || 'no url'})`)
+  })
+  page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`))
+  return { context, page, errors }
+}
+
+/** Waits until the sign-in form is shown. */
+export async function waitForLoginForm(page) {
+  await page.waitForURL((u) => u.pathname === '/login', { timeout: 15000 })
+  await page.locator('input[name="username"]').waitFor({ state: 'visible', timeout: 15000 })
+}
+
+// --- TOTP (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits) ---
+
+export function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+  const clean = text.replace(/[\s=]/g, '').toUpperCase()
+  let bits = 0
+  let value = 0
+  const out = []
+  for (const ch of clean) {
+    const idx = alphabet.indexOf(ch)
+    if (idx < 0) throw new Error(`not base32: ${ch}`)
+    value = (value << 5) | idx
+    bits += 5
+    if (bits >= 8) {
+      bits -= 8
+      out.push((value >>> bits) & 0xff)
+    }
+  }
+  return Buffer.from(out)
+}
+
+export function totp(secret, timeMs = Date.now(), step = 30, digits = 6) {
+  const counter = Math.floor(timeMs / 1000 / step)
+  const msg = Buffer.alloc(8)
+  msg.writeBigUInt64BE(BigInt(counter))
+  const mac = createHmac('sha1', base32Decode(secret)).update(msg).digest()
+  const offset = mac[mac.length - 1] & 0x0f
+  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 10 ** digits
+  return String(code).padStart(digits, '0')
+}
+
+/** A code that stays valid for at least `marginSec` more seconds (waits for the next step if needed). */
+export async function freshTotp(secret, marginSec = 5) {
+  const left = 30 - (Math.floor(Date.now() / 1000) % 30)
+  if (left < marginSec) await new Promise((r) => setTimeout(r, left * 1000 + 200))
+  return totp(secret)
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { activeMenuKey, buildMenu, type MenuItem } from './menu'
+
+const titles = (items: MenuItem[]): unknown[] =>
+  items.map((i) => (i.children ? { [i.title]: titles(i.children) } : i.title))
+
+describe('buildMenu', () => {
+  it('gives a user without permissions the inbox and personal settings only', () => {
+    expect(titles(buildMenu([]))).toEqual(['我的待办', { 个人设置: ['修改密码', '双因素认证'] }])
+  })
+
+  it('shows each admin page only with its permission', () => {
+    expect(titles(buildMenu(['user:manage', 'org:manage']))).toEqual([
+      '我的待办',
+      { 系统管理: ['用户管理', '机构管理'] },
+      { 个人设置: ['修改密码', '双因素认证'] },
+    ])
+    expect(titles(buildMenu(['audit:read']))[1]).toEqual({ 系统管理: ['审计日志'] })
+    expect(titles(buildMenu(['role:manage']))[1]).toEqual({ 系统管理: ['角色权限'] })
+  })
+
+  it('opens 用户管理 to the security admin, who assigns roles there', () => {
+    expect(titles(buildMenu(['role:manage', 'role:assign']))[1]).toEqual({ 系统管理: ['用户管理', '角色权限'] })
+  })
+
+  it('ignores permissions that have no page', () => {
+    expect(buildMenu(['matter:read', 'report:export'])).toEqual(buildMenu([]))
+  })
+
+  it('orders entries as defined, whatever the order of permissions', () => {
+    const all = ['audit:read', 'role:manage', 'org:manage', 'user:manage']
+    const system = buildMenu(all).find((i) => i.key === 'system')
+    expect(system?.children?.map((c) => c.path)).toEqual(['/admin/users', '/admin/orgs', '/admin/roles', '/admin/audit'])
+    expect(buildMenu([...all].reverse())).toEqual(buildMenu(all))
+  })
+
+  it('gives every leaf a path equal to its key', () => {
+    const walk = (items: MenuItem[]): MenuItem[] => items.flatMap((i) => (i.children ? walk(i.children) : [i]))
+    for (const leaf of walk(buildMenu(['user:manage', 'org:manage', 'role:manage', 'audit:read']))) {
+      expect(leaf.path).toBe(leaf.key)
+    }
+  })
+})
+
+describe('activeMenuKey', () => {
+  const menu = buildMenu(['user:manage'])
+
+  it('highlights the entry whose path prefixes the route', () => {
+    expect(activeMenuKey(menu, '/admin/users')).toBe('/admin/users')
+    expect(activeMenuKey(menu, '/admin/users/42')).toBe('/admin/users')
+    expect(activeMenuKey(menu, '/')).toBe('/')
+  })
+
+  it('does not let "/" claim every route', () => {
+    expect(activeMenuKey(menu, '/admin/usersx')).toBe('/admin/usersx')
+  })
+})
