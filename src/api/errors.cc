@@ -1,5 +1,7 @@
 #include "api/errors.h"
 
+#include <spdlog/spdlog.h>
+
 #include <map>
 
 #include "api/json.h"
@@ -24,12 +26,14 @@ int HttpStatusFor(const std::string& code) {
       {"method_not_allowed", 405},
       {"conflict", 409},
       {"state_conflict", 409},
+      {"guard_failed", 409},
       {"version_conflict", 409},
       {"unique_violation", 409},
       {"duplicate", 409},
       {"payload_too_large", 413},
       {"unsupported_media_type", 415},
       {"validation_failed", 422},
+      {"calendar_missing", 422},
       {"missing_field", 422},
       {"invalid_field", 422},
       {"weak_password", 422},
@@ -53,7 +57,8 @@ http::Response ErrorResponse(int http_status, const std::string& code, const std
 http::Response ErrorResponse(const Status& status, const nlohmann::json& details) {
   int http_status = HttpStatusFor(status.code());
   if (http_status == 500) {
-    // Never leak driver or internal text to clients.
+    // Never leak driver or internal text to clients; operators read the log.
+    spdlog::error("internal error {}: {}", status.code(), status.message());
     return ErrorResponse(500, "internal", "服务器内部错误，请稍后重试", details);
   }
   return ErrorResponse(http_status, status.code(), status.message(), details);

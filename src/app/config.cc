@@ -47,6 +47,8 @@ Status Apply(Config* c, const std::string& name, const std::string& value, const
     if (c->ListenPort() < 0) return bad("expected HOST:PORT");
   } else if (name == "web-root") {
     c->web_root = value;
+  } else if (name == "attachments") {
+    c->attachments = value;
   } else if (name == "definitions") {
     c->definitions = value;
   } else if (name == "key-file") {
@@ -86,7 +88,7 @@ Status Apply(Config* c, const std::string& name, const std::string& value, const
 
 const std::vector<std::string> kBoolOptions = {"demo", "tls", "access-log", "test-clock"};
 const std::vector<std::string> kSettings = {
-    "db", "listen", "web-root", "definitions", "key-file", "audit-checkpoint", "log-level", "demo", "tls",
+    "db", "listen", "web-root", "definitions", "attachments", "key-file", "audit-checkpoint", "log-level", "demo", "tls",
     "access-log", "test-clock", "io-threads", "worker-threads", "session-idle-minutes",
     "session-lifetime-hours", "lockout-minutes", "password-max-age-days"};
 
@@ -218,6 +220,7 @@ Usage:
   fazhi user add --username U --org CODE --role R [--scope S] [--display-name N] --password-stdin
   fazhi audit verify [--db ...]
   fazhi audit checkpoint [--db ...]
+  fazhi calendar deadline --from YYYY-MM-DD --days N --unit working_day|calendar_day
 
 Settings (also in the --config YAML file as `name: value`, and as FAZHI_<NAME>
 environment variables, e.g. FAZHI_WEB_ROOT):
@@ -225,6 +228,7 @@ environment variables, e.g. FAZHI_WEB_ROOT):
   --listen HOST:PORT            127.0.0.1:8080
   --web-root DIR                web/dist
   --definitions DIR             kinds, roles, calendars, templates (definitions)
+  --attachments DIR             uploaded files, content-addressed (var/attachments)
   --key-file PATH               personal-data key file (var/keys/fazhi.key, created 0600)
   --audit-checkpoint PATH       audit head checkpoint (var/audit/checkpoint)
   --log-level LEVEL             trace|debug|info|warn|error|off (info)

@@ -19,6 +19,7 @@ struct Config {
   std::string listen = "127.0.0.1:8080";
   std::string web_root = "web/dist";
   std::string definitions = "definitions";
+  std::string attachments = "var/attachments";
   std::string config_file;
   std::string key_file;                // default: var/keys/fazhi.key
   std::string audit_checkpoint;        // default: var/audit/checkpoint

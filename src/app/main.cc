@@ -8,6 +8,7 @@
 
 #include "app/commands.h"
 #include "app/config.h"
+#include "app/calendar_command.h"
 
 extern char** environ;
 
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
   if (cmd == "user") return fazhi::app::RunUserCommand(*config);
   if (cmd == "org") return fazhi::app::RunOrgCommand(*config);
   if (cmd == "audit") return fazhi::app::RunAuditCommand(*config);
+  if (cmd == "calendar") return fazhi::app::RunCalendarCommand(*config);
   std::cerr << "fazhi: unknown command '" << cmd << "'\nRun `fazhi --help` for usage.\n";
   return 2;
 }

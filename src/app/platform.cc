@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include "calendar/calendar_loader.h"
+
 namespace fazhi::app {
 
 Result<std::unique_ptr<Platform>> BuildPlatform(const Config& config) {
@@ -40,6 +42,30 @@ Result<std::unique_ptr<Platform>> BuildPlatform(const Config& config) {
                                                             *p->cipher, *p->password_policy,
                                                             std::move(catalog).value(), opt);
   if (Status st = p->identity->SeedCatalog(); !st.ok()) return Status(st.code(), "seeding roles: " + st.message());
+
+  auto years = calendar::LoadCalendarDir(config.definitions + "/calendar");
+  if (!years.ok()) return years.status();
+  p->calendar = std::make_unique<calendar::CalendarStore>(*p->db, *p->audit, *p->clock);
+  if (Status st = p->calendar->SeedFromDefinitions(years.value()); !st.ok()) return st;
+
+  std::vector<std::string> roles;
+  for (const auto& r : p->identity->catalog().roles) roles.push_back(r.code);
+  auto kinds = engine::LoadKinds(config.definitions + "/kinds", roles);
+  if (!kinds.ok()) return kinds.status();
+  std::vector<engine::KindDef> all = std::move(kinds).value();
+  if (config.demo) {
+    // The demo also offers the test kind that exercises every engine feature.
+    auto extra = engine::LoadKinds(config.definitions + "/kinds-test", roles);
+    if (!extra.ok()) return extra.status();
+    for (auto& k : extra.value()) {
+      for (const auto& existing : all)
+        if (existing.kind == k.kind) return Status("invalid_kind", "kind " + k.kind + " is defined twice");
+      all.push_back(std::move(k));
+    }
+  }
+  p->kinds = std::make_unique<engine::KindRegistry>(std::move(all));
+  p->matters = std::make_unique<engine::MatterService>(*p->db, *p->clock, *p->ids, *p->audit, *p->calendar,
+                                                       *p->kinds, *p->cipher);
   return p;
 }
 

@@ -11,6 +11,8 @@
 #include "base/clock.h"
 #include "base/field_cipher.h"
 #include "base/ids.h"
+#include "calendar/calendar_store.h"
+#include "engine/matter_service.h"
 #include "identity/catalog.h"
 #include "identity/identity_service.h"
 #include "identity/password.h"
@@ -26,6 +28,9 @@ struct Platform {
   std::unique_ptr<PasswordPolicy> password_policy;
   std::unique_ptr<audit::AuditLog> audit;
   std::unique_ptr<identity::IdentityService> identity;
+  std::unique_ptr<calendar::CalendarStore> calendar;
+  std::unique_ptr<engine::KindRegistry> kinds;
+  std::unique_ptr<engine::MatterService> matters;
   int migrations_applied = 0;
 };
 

@@ -11,6 +11,8 @@
 #include "api/audit_routes.h"
 #include "api/health_routes.h"
 #include "api/identity_routes.h"
+#include "api/calendar_routes.h"
+#include "api/matter_routes.h"
 #include "api/openapi.h"
 #include "app/commands.h"
 #include "app/logging.h"
@@ -37,11 +39,13 @@ int RunMigrate(const Config& config) {
 
 namespace {
 
-// Writes the audit head checkpoint every few seconds and once at the end.
+// Writes the audit head checkpoint every few seconds and once at the end,
+// and reloads the working-day calendar now and then.
 class CheckpointWriter {
  public:
-  CheckpointWriter(const audit::AuditLog& audit, store::Database& db, spdlog::logger& log)
-      : audit_(audit), db_(db), log_(log), thread_([this] { Loop(); }) {}
+  CheckpointWriter(const audit::AuditLog& audit, store::Database& db, calendar::CalendarStore& cal,
+                   spdlog::logger& log)
+      : audit_(audit), db_(db), calendar_(cal), log_(log), thread_([this] { Loop(); }) {}
   ~CheckpointWriter() {
     {
       std::lock_guard<std::mutex> lock(mu_);
@@ -55,7 +59,14 @@ class CheckpointWriter {
  private:
   void Loop() {
     std::unique_lock<std::mutex> lock(mu_);
-    while (!cv_.wait_for(lock, std::chrono::seconds(5), [this] { return stop_; })) Write();
+    int ticks = 0;
+    while (!cv_.wait_for(lock, std::chrono::seconds(5), [this] { return stop_; })) {
+      Write();
+      // Another node may have edited the calendar: pick it up every 30 s.
+      if (++ticks % 6 == 0) {
+        if (Status st = calendar_.Reload(); !st.ok()) log_.error("calendar reload failed: {}", st.message());
+      }
+    }
   }
   void Write() {
     if (Status st = audit_.Checkpoint(db_); !st.ok())
@@ -63,6 +74,7 @@ class CheckpointWriter {
   }
   const audit::AuditLog& audit_;
   store::Database& db_;
+  calendar::CalendarStore& calendar_;
   spdlog::logger& log_;
   std::mutex mu_;
   std::condition_variable cv_;
@@ -105,6 +117,8 @@ int RunServe(const Config& config) {
   api::AddSessionRoutes(api, *p.identity, id_opts);
   api::AddAdminRoutes(api, *p.identity);
   api::AddAuditRoutes(api, *p.db, *p.audit);
+  api::AddCalendarRoutes(api, *p.calendar);
+  api::AddMatterRoutes(api, *p.matters, config.attachments);
   api::AddOpenApiRoute(api);
 
   http::ServerOptions options;
@@ -121,7 +135,7 @@ int RunServe(const Config& config) {
   }
   std::cout << "fazhi " << FAZHI_VERSION << " serving http://" << options.host << ":"
             << server.port() << "/" << std::endl;
-  CheckpointWriter checkpoints(*p.audit, *p.db, *log);
+  CheckpointWriter checkpoints(*p.audit, *p.db, *p.calendar, *log);
   return server.Run();
 }
 

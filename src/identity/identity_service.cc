@@ -122,6 +122,9 @@ Result<Principal> IdentityService::LoadPrincipal(Transaction& tx, int64_t user_i
                        clock_.NowMs() - u.Int(5) >= opt_.password_max_age_ms;
   p.must_change_password = u.Int(4) != 0 || expired;
   const bool totp_enabled = u.Int(6) != 0;
+  auto org = tx.Query("SELECT path FROM orgs WHERE id = ?", {p.org_id});
+  if (!org.ok()) return org.status();
+  if (!org->empty()) p.org_path = org->rows[0].Text(0);
 
   auto assigned = tx.Query(
       "SELECT a.role_code, a.scope, a.org_ids, r.admin_kind FROM role_assignments a "
@@ -139,7 +142,10 @@ Result<Principal> IdentityService::LoadPrincipal(Transaction& tx, int64_t user_i
     auto perms = tx.Query("SELECT permission_code FROM role_permissions WHERE role_code = ?",
                           {a.role});
     if (!perms.ok()) return perms.status();
-    for (const auto& pr : perms->rows) p.permissions.insert(pr.Text(0));
+    for (const auto& pr : perms->rows) {
+      p.permissions.insert(pr.Text(0));
+      a.permissions.insert(pr.Text(0));
+    }
     p.assignments.push_back(std::move(a));
   }
   return p;

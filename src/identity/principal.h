@@ -18,6 +18,7 @@ struct Assignment {
   std::string role;
   Scope scope = Scope::kSelf;
   std::vector<int64_t> org_ids;  // for kOrgs
+  std::set<std::string> permissions;  // what this role grants (filled when loaded)
 };
 
 struct Principal {
@@ -25,6 +26,7 @@ struct Principal {
   std::string username;
   std::string display_name;
   int64_t org_id = 0;
+  std::string org_path;  // materialised path of org_id, "/1/5/"
   int64_t session_id = 0;
   std::string csrf_token;
   bool must_change_password = false;

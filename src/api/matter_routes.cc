@@ -1,0 +1,218 @@
+#include "api/matter_routes.h"
+
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include "api/errors.h"
+#include "api/identity_views.h"
+#include "api/matter_json.h"
+
+namespace fazhi::api {
+namespace {
+
+http::Response WithFields(const Status& st, const engine::FieldErrors& errors) {
+  if (errors.empty()) return ErrorResponse(st);
+  Json fields = Json::object();
+  for (const auto& [k, v] : errors) fields[k] = v;
+  return ErrorResponse(422, "validation_failed", st.message(), Json{{"fields", fields}});
+}
+
+// If-Match: "3", W/"3" or 3 → 3; 0 when absent, -1 when malformed.
+int64_t IfMatch(const http::Request& req) {
+  std::string v = req.Header("if-match");
+  if (v.empty()) return 0;
+  if (v.rfind("W/", 0) == 0) v = v.substr(2);
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+  int64_t n = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || p != v.data() + v.size() || n <= 0) return -1;
+  return n;
+}
+
+http::Response WithEtag(http::Response r, int64_t version) {
+  std::string tag(1, '"');
+  tag += std::to_string(version);
+  tag += '"';
+  r.Set("ETag", tag);
+  return r;
+}
+
+http::Response NeedIfMatch(int64_t v) {
+  if (v == 0) return ErrorResponse(428, "precondition_required", "缺少 If-Match 版本号，请刷新后重试");
+  return ErrorResponse(400, "bad_request", "If-Match 版本号格式错误");
+}
+
+}  // namespace
+
+void AddMatterRoutes(Api& api, engine::MatterService& service, const std::string& attachment_dir) {
+  api.Session("GET", "/api/v1/kinds", [&service](Call&) {
+    Json items = Json::array();
+    for (const auto& k : service.kinds().All()) items.push_back(KindJson(k));
+    return JsonResponse(200, Json{{"items", items}});
+  });
+
+  api.Session("GET", "/api/v1/kinds/{kind}", [&service](Call& c) {
+    const engine::KindDef* k = service.kinds().Find(c.req.Param("kind"));
+    if (!k) return ErrorResponse(404, "not_found", "事项类型不存在");
+    return JsonResponse(200, KindJson(*k));
+  });
+
+  api.Permission("POST", "/api/v1/matters", "matter:create", [&service](Call& c) {
+    Json body;
+    if (Status st = ParseJsonObject(c.req, &body); !st.ok()) return ErrorResponse(st);
+    engine::NewMatter m;
+    std::string org;
+    Status st = GetString(body, "kind", &m.kind, true);
+    if (st.ok()) st = GetString(body, "title", &m.title, true);
+    if (st.ok()) st = GetString(body, "orgId", &org);
+    if (!st.ok()) return ErrorResponse(st);
+    for (auto it = body.begin(); it != body.end(); ++it)
+      if (it.key() != "kind" && it.key() != "title" && it.key() != "orgId" && it.key() != "fields")
+        return ErrorResponse(422, "validation_failed", "未知字段：" + it.key());
+    if (!org.empty() && !(m.org_id = IdFromString(org))) return ErrorResponse(422, "validation_failed", "承办单位编号无效");
+    m.fields = body.value("fields", Json::object());
+    engine::FieldErrors errors;
+    auto v = service.Create(*c.principal, m, c.req.remote_ip, &errors);
+    if (!v.ok()) return WithFields(v.status(), errors);
+    http::Response r = WithEtag(JsonResponse(201, MatterJson(v.value())), v->version);
+    r.Set("Location", "/api/v1/matters/" + IdToString(v->id));
+    return r;
+  });
+
+  api.Permission("GET", "/api/v1/matters", "matter:read", [&service](Call& c) {
+    engine::ListQuery q;
+    if (Status st = ParsePaging(c.req, &q.page, &q.page_size); !st.ok()) return ErrorResponse(st);
+    q.kind = c.req.Query("kind");
+    q.state = c.req.Query("state");
+    q.q = c.req.Query("q");
+    q.due = c.req.Query("due");
+    q.sort = c.req.Query("sort", "due_on");
+    q.order = c.req.Query("order", "asc");
+    if (!q.due.empty() && q.due != "overdue" && q.due != "soon")
+      return ErrorResponse(400, "invalid_query", "due 只能为 overdue 或 soon");
+    if (q.q.size() > 200) return ErrorResponse(400, "invalid_query", "检索词过长");
+    const std::string org = c.req.Query("org");
+    if (!org.empty() && !(q.org_id = IdFromString(org))) return ErrorResponse(400, "invalid_query", "org 编号无效");
+    const std::string assignee = c.req.Query("assignee");
+    if (!assignee.empty() && assignee != "me") return ErrorResponse(400, "invalid_query", "assignee 只支持 me");
+    q.assignee_me = assignee == "me";
+    auto page = service.List(*c.principal, q);
+    if (!page.ok()) return ErrorResponse(page.status());
+    Json items = Json::array();
+    for (const auto& s : page->items) items.push_back(SummaryJson(s));
+    return JsonResponse(200, Json{{"items", items}, {"total", page->total}, {"page", q.page}, {"pageSize", q.page_size}});
+  });
+
+  api.Session("GET", "/api/v1/matters/{id}", [&service](Call& c) {
+    auto v = service.Get(*c.principal, PathId(c.req));
+    if (!v.ok()) return ErrorResponse(v.status());
+    return WithEtag(JsonResponse(200, MatterJson(v.value())), v->version);
+  });
+
+  api.Session("PATCH", "/api/v1/matters/{id}", [&service](Call& c) {
+    const int64_t version = IfMatch(c.req);
+    if (version <= 0) return NeedIfMatch(version);
+    Json body;
+    if (Status st = ParseJsonObject(c.req, &body); !st.ok()) return ErrorResponse(st);
+    std::string title;
+    if (Status st = GetString(body, "title", &title); !st.ok()) return ErrorResponse(st);
+    engine::FieldErrors errors;
+    auto v = service.Update(*c.principal, PathId(c.req), version, title, body.value("fields", Json::object()),
+                            c.req.remote_ip, &errors);
+    if (!v.ok()) return WithFields(v.status(), errors);
+    return WithEtag(JsonResponse(200, MatterJson(v.value())), v->version);
+  });
+
+  api.Session("POST", "/api/v1/matters/{id}/actions/{action}", [&service](Call& c) {
+    const int64_t version = IfMatch(c.req);
+    if (version <= 0) return NeedIfMatch(version);
+    Json body;
+    if (Status st = ParseJsonObject(c.req, &body); !st.ok()) return ErrorResponse(st);
+    engine::ActionRequest a;
+    a.action = c.req.Param("action");
+    a.expected_version = version;
+    a.fields = body.value("fields", Json::object());
+    std::string assignee;
+    Status st = GetString(body, "note", &a.note);
+    if (st.ok()) st = GetString(body, "assigneeId", &assignee);
+    if (!st.ok()) return ErrorResponse(st);
+    if (!assignee.empty() && !(a.assignee_id = IdFromString(assignee)))
+      return ErrorResponse(422, "validation_failed", "承办人编号无效", Json{{"fields", {{"assignee", "承办人编号无效"}}}});
+    if (body.contains("links")) {
+      if (!body["links"].is_array()) return ErrorResponse(422, "validation_failed", "links 须为数组");
+      for (const auto& l : body["links"]) {
+        int64_t id = l.is_string() ? IdFromString(l.get<std::string>()) : 0;
+        if (!id) return ErrorResponse(422, "validation_failed", "关联事项编号无效");
+        a.links.push_back(id);
+      }
+    }
+    engine::FieldErrors errors;
+    auto v = service.Act(*c.principal, PathId(c.req), a, c.req.remote_ip, &errors);
+    if (!v.ok()) return WithFields(v.status(), errors);
+    return WithEtag(JsonResponse(200, MatterJson(v.value())), v->version);
+  });
+
+  api.Session("GET", "/api/v1/matters/{id}/events", [&service](Call& c) {
+    auto events = service.Events(*c.principal, PathId(c.req));
+    if (!events.ok()) return ErrorResponse(events.status());
+    Json items = Json::array();
+    for (const auto& e : events.value()) items.push_back(EventJson(e));
+    return JsonResponse(200, Json{{"items", items}});
+  });
+
+  api.Permission("POST", "/api/v1/matters/{id}/reveal", "personal_data:reveal", [&service](Call& c) {
+    Json body;
+    if (Status st = ParseJsonObject(c.req, &body); !st.ok()) return ErrorResponse(st);
+    std::string field, part;
+    Status st = GetString(body, "field", &field, true);
+    if (st.ok()) st = GetString(body, "part", &part, true);
+    if (!st.ok()) return ErrorResponse(st);
+    auto v = service.RevealParty(*c.principal, PathId(c.req), field, part, c.req.remote_ip);
+    if (!v.ok()) return ErrorResponse(v.status());
+    return JsonResponse(200, Json{{"field", field}, {"part", part}, {"value", v.value()}});
+  });
+
+  api.Session("POST", "/api/v1/matters/{id}/attachments", [&service, attachment_dir](Call& c) {
+    const std::string name = c.req.Query("name");
+    auto v = service.AddAttachment(*c.principal, PathId(c.req), name, c.req.body, attachment_dir, c.req.remote_ip);
+    if (!v.ok()) return ErrorResponse(v.status());
+    return JsonResponse(201, AttachmentJson(v.value()));
+  });
+
+  api.Session("GET", "/api/v1/attachments/{id}", [&service, attachment_dir](Call& c) {
+    auto v = service.OpenAttachment(*c.principal, PathId(c.req), attachment_dir, c.req.remote_ip);
+    if (!v.ok()) return ErrorResponse(v.status());
+    std::ifstream in(v->second, std::ios::binary);
+    if (!in) return ErrorResponse(404, "not_found", "附件文件缺失");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    http::Response r;
+    r.body = ss.str();
+    r.Set("Content-Type", v->first.content_type);
+    // RFC 5987 filename for Chinese names; always a download, never rendered inline.
+    std::string encoded;
+    for (unsigned char ch : v->first.name) {
+      if (std::isalnum(ch) || ch == '.' || ch == '-' || ch == '_') {
+        encoded += static_cast<char>(ch);
+      } else {
+        char buf[4];
+        std::snprintf(buf, sizeof buf, "%%%02X", ch);
+        encoded += buf;
+      }
+    }
+    r.Set("Content-Disposition", "attachment; filename*=UTF-8''" + encoded);
+    r.Set("Cache-Control", "private, no-store");
+    return r;
+  });
+
+  api.Session("GET", "/api/v1/inbox", [&service](Call& c) {
+    auto page = service.Inbox(*c.principal, 50);
+    if (!page.ok()) return ErrorResponse(page.status());
+    Json items = Json::array();
+    for (const auto& s : page->items) items.push_back(SummaryJson(s));
+    return JsonResponse(200, Json{{"items", items}, {"total", page->total}});
+  });
+}
+
+}  // namespace fazhi::api

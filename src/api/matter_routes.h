@@ -1,0 +1,14 @@
+// The matter engine over HTTP: kinds, matters (create, list, detail, edit,
+// actions, timeline, reveal), attachments and the inbox.
+#pragma once
+
+#include <string>
+
+#include "api/api.h"
+#include "engine/matter_service.h"
+
+namespace fazhi::api {
+
+void AddMatterRoutes(Api& api, engine::MatterService& service, const std::string& attachment_dir);
+
+}  // namespace fazhi::api

@@ -1,0 +1,176 @@
+#include "calendar/calendar.h"
+
+#include <charconv>
+#include <string>
+
+namespace fazhi::calendar {
+namespace {
+
+Status Invalid(const std::string& message) { return Status("validation_failed", message); }
+
+Status NegativePeriod(int n) {
+  return Status("invalid_argument", "期限天数不能为负数（" + std::to_string(n) + "）");
+}
+
+}  // namespace
+
+const char* DayTypeName(DayType t) {
+  switch (t) {
+    case DayType::kWorkday:
+      return "workday";
+    case DayType::kWeekend:
+      return "weekend";
+    case DayType::kHoliday:
+      return "holiday";
+    case DayType::kMakeupWorkday:
+      return "makeup_workday";
+  }
+  return "workday";
+}
+
+bool ParseUnit(const std::string& s, Unit* out) {
+  if (s == "working_day") {
+    *out = Unit::kWorkingDay;
+    return true;
+  }
+  if (s == "calendar_day") {
+    *out = Unit::kCalendarDay;
+    return true;
+  }
+  return false;
+}
+
+const char* UnitName(Unit u) { return u == Unit::kWorkingDay ? "working_day" : "calendar_day"; }
+
+Status CalendarMissing(int year) {
+  return Status("calendar_missing",
+                "缺少 " + std::to_string(year) + " 年的法定节假日安排，无法按工作日计算期限");
+}
+
+Status Calendar::SetYear(const YearData& data) {
+  const std::string year = std::to_string(data.year);
+  if (data.year < 1 || data.year > 9999) return Invalid("年份 " + year + " 超出范围（1–9999）");
+  auto outside = [&](const Date& d) {
+    return Invalid("日期 " + d.ToString() + " 不属于 " + year + " 年");
+  };
+  for (const Date& d : data.holidays) {
+    if (d.year != data.year) return outside(d);
+  }
+  for (const Date& d : data.makeup) {
+    if (d.year != data.year) return outside(d);
+    if (data.holidays.count(d) > 0) {
+      return Invalid("日期 " + d.ToString() + " 不能既是法定节假日又是调休上班日");
+    }
+    if (!d.IsWeekend()) {
+      return Invalid("调休上班日 " + d.ToString() + " 不是周六或周日（本来就是工作日）");
+    }
+  }
+  years_[data.year] = data;
+  return Status::Ok();
+}
+
+std::vector<int> Calendar::Years() const {
+  std::vector<int> out;
+  out.reserve(years_.size());
+  for (const auto& [year, _] : years_) out.push_back(year);
+  return out;
+}
+
+const YearData* Calendar::Year(int year) const {
+  auto it = years_.find(year);
+  return it == years_.end() ? nullptr : &it->second;
+}
+
+Result<DayType> Calendar::TypeOf(const Date& d) const {
+  const YearData* y = Year(d.year);
+  if (y == nullptr) return CalendarMissing(d.year);
+  if (y->holidays.count(d) > 0) return DayType::kHoliday;
+  if (y->makeup.count(d) > 0) return DayType::kMakeupWorkday;
+  return d.IsWeekend() ? DayType::kWeekend : DayType::kWorkday;
+}
+
+Result<bool> Calendar::IsWorkingDay(const Date& d) const {
+  Result<DayType> t = TypeOf(d);
+  if (!t.ok()) return t.status();
+  return *t == DayType::kWorkday || *t == DayType::kMakeupWorkday;
+}
+
+Result<Date> Calendar::NextWorkingDayFrom(const Date& d) const {
+  // Ends: every step either finds a working day or reaches a year without
+  // data, and only finitely many years have data.
+  for (Date day = d;; day = day.AddDays(1)) {
+    Result<bool> working = IsWorkingDay(day);
+    if (!working.ok()) return working.status();
+    if (*working) return day;
+  }
+}
+
+Result<Date> Calendar::Due(const Date& start, int n, Unit unit) const {
+  return unit == Unit::kWorkingDay ? AddWorkingDays(start, n) : AddCalendarDays(start, n);
+}
+
+Result<Date> Calendar::AddWorkingDays(const Date& start, int n) const {
+  if (n < 0) return NegativePeriod(n);
+  if (n == 0) return NextWorkingDayFrom(start);
+  Date day = start;
+  for (int counted = 0; counted < n;) {
+    day = day.AddDays(1);
+    Result<bool> working = IsWorkingDay(day);
+    if (!working.ok()) return working.status();
+    if (*working) ++counted;
+  }
+  return day;
+}
+
+Result<Date> Calendar::AddCalendarDays(const Date& start, int n) const {
+  if (n < 0) return NegativePeriod(n);
+  return NextWorkingDayFrom(start.AddDays(n));
+}
+
+Result<int> Calendar::WorkingDaysBetween(const Date& from, const Date& to) const {
+  if (to < from) {
+    Result<int> forward = WorkingDaysBetween(to, from);
+    if (!forward.ok()) return forward.status();
+    return -*forward;
+  }
+  int count = 0;
+  for (Date day = from.AddDays(1); day <= to; day = day.AddDays(1)) {
+    Result<bool> working = IsWorkingDay(day);
+    if (!working.ok()) return working.status();
+    if (*working) ++count;
+  }
+  return count;
+}
+
+Status ParsePeriodArgs(const std::string& from, const std::string& days, const std::string& unit,
+                       PeriodArgs* out, std::string* field) {
+  PeriodArgs args;
+  if (from.empty()) {
+    *field = "from";
+    return Invalid("请提供起始日期 from（YYYY-MM-DD，起始日不计入期限）");
+  }
+  Result<Date> start = Date::Parse(from);
+  if (!start.ok()) {
+    *field = "from";
+    return Invalid("起始日期 from：" + start.status().message());
+  }
+  args.from = *start;
+
+  const char* first = days.data();
+  const char* last = days.data() + days.size();
+  auto [end, err] = std::from_chars(first, last, args.days);
+  if (days.empty() || err != std::errc() || end != last || args.days < 0 ||
+      args.days > kMaxPeriodDays) {
+    *field = "days";
+    return Invalid("期限天数 days 必须是 0 到 " + std::to_string(kMaxPeriodDays) + " 之间的整数");
+  }
+
+  if (!ParseUnit(unit, &args.unit)) {
+    *field = "unit";
+    return Invalid("期限单位 unit 必须是 working_day（工作日）或 calendar_day（自然日）");
+  }
+  *out = args;
+  return Status::Ok();
+}
+
+}  // namespace fazhi::calendar

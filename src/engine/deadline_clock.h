@@ -1,0 +1,51 @@
+// deadline_clock: how one statutory period of a matter moves when actions
+// happen. Pure: the calendar and "today" come in as arguments.
+//
+//  start   : started_on = today, due = Due(today, length, unit)
+//  suspend : remaining = units left after today (working days or calendar
+//            days), the clock stops (中止)
+//  resume  : due = Due(today, remaining, unit) — the clock restarts (恢复)
+//  extend  : once, due = Due(due, extendable, unit) (延期, after approval)
+//  stop    : the period is over (its end action happened)
+#pragma once
+
+#include <string>
+
+#include "base/result.h"
+#include "calendar/calendar.h"
+#include "engine/kind.h"
+
+namespace fazhi::engine {
+
+struct DeadlineRecord {
+  std::string name;
+  std::string status = "pending";  // pending | running | suspended | stopped
+  std::string started_on, due_on, suspended_on, stopped_on;
+  int remaining = 0;
+  int extended = 0;  // days added by the (single) extension
+};
+
+Status StartDeadline(const DeadlineDef& def, const calendar::Calendar& cal,
+                     const calendar::Date& today, DeadlineRecord* r);
+Status SuspendDeadline(const DeadlineDef& def, const calendar::Calendar& cal,
+                       const calendar::Date& today, DeadlineRecord* r);
+Status ResumeDeadline(const DeadlineDef& def, const calendar::Calendar& cal,
+                      const calendar::Date& today, DeadlineRecord* r, int* paused_days);
+Status ExtendDeadline(const DeadlineDef& def, const calendar::Calendar& cal, DeadlineRecord* r);
+void StopDeadline(const calendar::Date& today, DeadlineRecord* r);
+
+// 红/黄/绿: "red" overdue, "yellow" due within warn working days, "green",
+// "paused" while suspended, "none" when not running. days_left: working days
+// from today to due (negative when overdue).
+struct Light {
+  std::string color = "none";
+  int days_left = 0;
+  bool has_days = false;
+};
+Light TrafficLight(const DeadlineRecord& r, int warn, const calendar::Calendar& cal,
+                   const calendar::Date& today);
+
+// Today's date in China Standard Time (UTC+8) for an instant in ms.
+calendar::Date ChinaDate(int64_t epoch_ms);
+
+}  // namespace fazhi::engine

@@ -1,0 +1,87 @@
+#include "engine/deadline_clock.h"
+
+#include <gtest/gtest.h>
+
+namespace fazhi::engine {
+namespace {
+
+using calendar::Date;
+
+calendar::Calendar Cal2024() {
+  calendar::Calendar cal;
+  calendar::YearData y;
+  y.year = 2024;
+  for (int d = 1; d <= 7; ++d) y.holidays.insert(Date{2024, 10, d});
+  y.makeup.insert(Date{2024, 9, 29});
+  y.makeup.insert(Date{2024, 10, 12});
+  EXPECT_TRUE(cal.SetYear(y).ok());
+  return cal;
+}
+
+DeadlineDef Def(int length, const char* unit, int extendable = 0) {
+  DeadlineDef d;
+  d.name = "period";
+  d.length = length;
+  d.unit = unit;
+  d.extendable = extendable;
+  d.warn = 2;
+  return d;
+}
+
+TEST(DeadlineClock, StartSuspendResumeExtendStop) {
+  auto cal = Cal2024();
+  auto def = Def(7, "working_day", 7);
+  DeadlineRecord r;
+  ASSERT_TRUE(StartDeadline(def, cal, Date{2024, 9, 26}, &r).ok());
+  // 9/27 F, 9/29 Su (make-up), 9/30 M, 10/8 Tu, 10/9, 10/10, 10/11 → 7th = 10/11.
+  EXPECT_EQ(r.due_on, "2024-10-11");
+  ASSERT_TRUE(SuspendDeadline(def, cal, Date{2024, 9, 30}, &r).ok());
+  EXPECT_EQ(r.remaining, 4);  // 10/8, 10/9, 10/10, 10/11 remain after 9/30
+  EXPECT_EQ(TrafficLight(r, 2, cal, Date{2024, 10, 1}).color, "paused");
+  int paused = 0;
+  ASSERT_TRUE(ResumeDeadline(def, cal, Date{2024, 10, 14}, &r, &paused).ok());
+  EXPECT_EQ(paused, 14);
+  EXPECT_EQ(r.due_on, "2024-10-18");  // 4 working days after Mon 10/14
+  ASSERT_TRUE(ExtendDeadline(def, cal, &r).ok());
+  EXPECT_EQ(r.due_on, "2024-10-29");  // +7 working days
+  EXPECT_EQ(ExtendDeadline(def, cal, &r).code(), "state_conflict");  // only once
+  StopDeadline(Date{2024, 10, 20}, &r);
+  EXPECT_EQ(r.status, "stopped");
+  EXPECT_EQ(TrafficLight(r, 2, cal, Date{2024, 12, 1}).color, "none");
+}
+
+TEST(DeadlineClock, CalendarDaysEndOnWorkingDay) {
+  auto cal = Cal2024();
+  DeadlineRecord r;
+  ASSERT_TRUE(StartDeadline(Def(10, "calendar_day"), cal, Date{2024, 9, 22}, &r).ok());
+  EXPECT_EQ(r.due_on, "2024-10-08");  // 10/2 is a holiday
+}
+
+TEST(DeadlineClock, TrafficLights) {
+  auto cal = Cal2024();
+  DeadlineRecord r;
+  r.status = "running";
+  r.due_on = "2024-11-15";  // Friday
+  EXPECT_EQ(TrafficLight(r, 2, cal, Date{2024, 11, 1}).color, "green");
+  auto y = TrafficLight(r, 2, cal, Date{2024, 11, 13});
+  EXPECT_EQ(y.color, "yellow");
+  EXPECT_EQ(y.days_left, 2);
+  auto red = TrafficLight(r, 2, cal, Date{2024, 11, 18});
+  EXPECT_EQ(red.color, "red");
+  EXPECT_LT(red.days_left, 0);
+}
+
+TEST(DeadlineClock, MissingYearIsAnError) {
+  auto cal = Cal2024();
+  DeadlineRecord r;
+  EXPECT_EQ(StartDeadline(Def(5, "working_day"), cal, Date{2025, 3, 3}, &r).code(), "calendar_missing");
+}
+
+TEST(DeadlineClock, ChinaDate) {
+  // 2024-01-01T16:30:00Z is 2024-01-02 00:30 in Beijing.
+  EXPECT_EQ(ChinaDate(1704126600000).ToString(), "2024-01-02");
+  EXPECT_EQ(ChinaDate(1704067200000).ToString(), "2024-01-01");
+}
+
+}  // namespace
+}  // namespace fazhi::engine

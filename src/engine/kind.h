@@ -1,0 +1,164 @@
+// kind: a matter kind definition (事项类型), read from
+// definitions/kinds/*.yaml and validated before the server starts. The engine
+// is configured by these; modules add code only where YAML cannot say it.
+//
+// YAML shape (see definitions/kinds/test_case.yaml for every feature):
+//   kind: legality_review          # [a-z][a-z0-9_]*, unique
+//   label: 合法性审查
+//   version: 1                     # bump when states/fields change meaning
+//   number: "{org.short}审〔{year}〕{seq}号"   # optional 文号 pattern: {year},
+//                                  # {seq} or {seq:N} (zero-padded to N digits, once),
+//                                  # {org.short}, {org.code}, {kind.label}
+//   number_on: issue               # action that assigns the number (default: create)
+//   title_label: 标题              # optional
+//   fields:   [{key, label, type, required?, options?, max?, min?, pii?, link_kind?}]
+//   states:   [{name, label}]      # or plain names
+//   initial: submitted
+//   final: [issued, returned]
+//   actions:
+//     - {name, label, from: [...], to, roles: [...], require: [field|note|assignee],
+//        fields: [...],            # fields the dialog may set (besides require)
+//        effect: none|assign|suspend|resume|extend,
+//        deadline: name,           # for suspend/resume/extend
+//        guards: [{linked: KIND, state_in: [...], message: 中文}],
+//        document: TEMPLATE,       # issues a document (later)
+//        outcome: FIELD}           # the field whose value becomes the matter's outcome
+//   deadlines:
+//     - {name, label, starts: ACTION|create, length, unit: working_day|calendar_day,
+//        extendable: N, ends: [ACTION...], warn: N}   # warn = 黄 within N working days
+//
+// Field types: text, long_text, number, money, date, enum, org, user, party
+// (personal data, stored encrypted), attachment, matter_link.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+
+namespace fazhi::engine {
+
+enum class FieldType {
+  kText, kLongText, kNumber, kMoney, kDate, kEnum, kOrg, kUser, kParty, kAttachment, kMatterLink
+};
+const char* FieldTypeName(FieldType t);
+bool ParseFieldType(const std::string& s, FieldType* out);
+
+struct FieldDef {
+  std::string key;
+  std::string label;
+  FieldType type = FieldType::kText;
+  bool required = false;             // required at creation
+  std::vector<std::string> options;  // enum
+  std::optional<double> min, max;    // number/money bounds; max = max length for text
+  std::string link_kind;             // matter_link: the kind it must point to ("" = any)
+  bool pii = false;                  // personal data (stored encrypted); always true for party
+};
+
+enum class Effect { kNone, kAssign, kSuspend, kResume, kExtend };
+const char* EffectName(Effect e);
+
+struct GuardDef {
+  std::string linked_kind;            // a linked matter of this kind ...
+  std::vector<std::string> state_in;  // ... must be in one of these states
+  std::string message;                // 中文, shown when the guard refuses
+};
+
+struct ActionDef {
+  std::string name;
+  std::string label;
+  std::vector<std::string> from;      // source states; a final state only for
+                                      // actions with no `to` and effect none
+  std::string to;                     // target state ("" = stay)
+  std::vector<std::string> roles;     // role codes allowed
+  std::vector<std::string> require;   // field keys, or "note", or "assignee"
+  std::vector<std::string> fields;    // optional fields the action may set
+  Effect effect = Effect::kNone;
+  std::string deadline;               // for suspend/resume/extend
+  std::vector<GuardDef> guards;
+  std::string document;
+  std::string outcome_field;
+};
+
+struct DeadlineDef {
+  std::string name;
+  std::string label;
+  std::string starts = "create";      // an action name, or "create"
+  int length = 0;
+  std::string unit = "working_day";   // working_day | calendar_day
+  int extendable = 0;                 // extension length (once); 0 = not extendable
+  std::vector<std::string> ends;      // actions that stop it
+  int warn = 3;                       // yellow within this many working days
+};
+
+struct StateDef {
+  std::string name;
+  std::string label;
+};
+
+struct KindDef {
+  std::string kind;
+  std::string label;
+  int version = 1;
+  std::string number_pattern;
+  std::string number_on = "create";
+  std::string title_label = "标题";
+  std::vector<FieldDef> fields;
+  std::vector<StateDef> states;
+  std::string initial;
+  std::vector<std::string> final_states;
+  std::vector<ActionDef> actions;
+  std::vector<DeadlineDef> deadlines;
+  std::string source_file;
+
+  const FieldDef* Field(const std::string& key) const;
+  const ActionDef* Action(const std::string& name) const;
+  const DeadlineDef* Deadline(const std::string& name) const;
+  bool IsFinal(const std::string& state) const;
+  bool HasState(const std::string& state) const;
+  std::string StateLabel(const std::string& state) const;
+};
+
+// A problem in a definition's meaning, and where it lies: an item of a
+// section (fields[index], ...; kKind = the top level), optionally one of its
+// keys, and for a list-valued key one entry. ParseKind maps it to a line.
+struct KindProblem {
+  enum class Section { kKind, kField, kState, kAction, kDeadline };
+  Section section = Section::kKind;
+  size_t index = 0;
+  std::string key;   // "" = the item itself
+  size_t entry = 0;  // entry of a list-valued key (from, roles, guards ...)
+  std::string what;  // what is wrong, for operators (English)
+};
+
+// Checks what a definition means, everything beyond the YAML shape: names
+// ([a-z][a-z0-9_]*), labels present, duplicates, field types vs options/min/
+// max/link_kind, states/actions/fields/deadlines/roles referenced but not
+// declared, effects and their deadlines, guards, the number pattern, and the
+// state graph (every state reachable from `initial`; every non-final state has
+// an action leaving it and a path to a final state; an action on a final state
+// may only stay, with no `to` and effect none). Kinds named by link_kind and
+// guards are not checked here (LoadKinds does). Returns the first problem.
+std::optional<KindProblem> CheckKind(const KindDef& kind,
+                                     const std::vector<std::string>& known_roles);
+
+// Parses and validates one definition. Errors (code "invalid_kind") read
+// "FILE:LINE: what is wrong" — unknown keys, unknown types, states/actions/
+// fields referenced but not declared, duplicate names, a non-final state with
+// no way out, a deadline naming an unknown action, bad number patterns (all
+// of CheckKind), and also empty files, more than one YAML document, strings
+// over 200 characters, lists over 200 entries, files over 1 MiB. Never throws.
+// known_roles: role codes that exist (from the identity catalog).
+Result<KindDef> ParseKind(const std::string& yaml_text, const std::string& file,
+                          const std::vector<std::string>& known_roles);
+
+// Loads every *.yaml in dir (sorted by name); the first error stops loading.
+// Duplicate kind names across files are errors, and so are link_kind and guard
+// kinds (or guard states) that no loaded kind has; the error names the file
+// and line of the reference.
+Result<std::vector<KindDef>> LoadKinds(const std::string& dir,
+                                       const std::vector<std::string>& known_roles);
+
+}  // namespace fazhi::engine

@@ -1,0 +1,427 @@
+// ParseKind / LoadKinds: reads kind definitions with yaml-cpp. This file
+// checks the YAML shape (mappings, known keys, value types, sizes) and keeps
+// every item's node so that CheckKind's problems and LoadKinds' cross-kind
+// checks can name a line. yaml-cpp throws; ParseOne catches every exception
+// and turns it into an invalid_kind Status with file and line.
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <sstream>
+
+#include "engine/kind.h"
+
+namespace fazhi::engine {
+namespace {
+
+constexpr char kInvalidKind[] = "invalid_kind";
+constexpr size_t kMaxFileBytes = 1 << 20;
+constexpr size_t kMaxText = 200;   // code points in any string (label, message, pattern ...)
+constexpr size_t kMaxItems = 200;  // entries in any list (fields, states, options ...)
+
+Status Error(const std::string& file, int line, const std::string& what) {
+  return Status(kInvalidKind, file + ":" + std::to_string(std::max(line, 1)) + ": " + what);
+}
+
+int LineOf(const YAML::Node& n) { return n.Mark().line + 1; }
+
+size_t CodePoints(const std::string& s) {
+  return std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; });
+}
+
+// One YAML mapping (or, for a plain state name, one scalar) with its keys in
+// order, and what it is ("field 'x'") for messages.
+struct MapView {
+  struct Entry {
+    std::string key;
+    int key_line;
+    YAML::Node value;
+  };
+  YAML::Node node;
+  std::vector<Entry> entries;
+  std::string what;
+
+  const YAML::Node* Find(const std::string& key) const {
+    for (const auto& e : entries)
+      if (e.key == key) return &e.value;
+    return nullptr;
+  }
+};
+
+// Every item's node, to turn a KindProblem into a line after parsing.
+struct Locator {
+  MapView top;
+  std::vector<MapView> fields, states, actions, deadlines;
+
+  int Line(const KindProblem& p) const {
+    const std::vector<MapView>* items = nullptr;
+    switch (p.section) {
+      case KindProblem::Section::kKind: break;
+      case KindProblem::Section::kField: items = &fields; break;
+      case KindProblem::Section::kState: items = &states; break;
+      case KindProblem::Section::kAction: items = &actions; break;
+      case KindProblem::Section::kDeadline: items = &deadlines; break;
+    }
+    const MapView& m = items && p.index < items->size() ? (*items)[p.index] : top;
+    const YAML::Node* n = p.key.empty() ? nullptr : m.Find(p.key);
+    if (n == nullptr) return LineOf(m.node);
+    if (n->IsSequence() && p.entry < n->size()) return LineOf((*n)[p.entry]);
+    return LineOf(*n);
+  }
+};
+
+// The state of parsing one file.
+struct Ctx {
+  const std::string& file;
+  Locator* locator;
+
+  Status Err(int line, const std::string& what) const { return Error(file, line, what); }
+};
+
+// Reads a mapping; refuses duplicate keys and keys not in `allowed`.
+Status ReadMap(const Ctx& c, const YAML::Node& n, const std::string& what,
+               std::initializer_list<const char*> allowed, MapView* m) {
+  if (!n.IsMap()) return c.Err(LineOf(n), what + " must be a mapping");
+  m->node = n;
+  m->what = what;
+  for (auto it = n.begin(); it != n.end(); ++it) {
+    const int line = LineOf(it->first);
+    if (!it->first.IsScalar()) return c.Err(line, "keys in " + what + " must be names");
+    const std::string key = it->first.Scalar();
+    if (m->Find(key)) return c.Err(line, "duplicate key '" + key + "' in " + what);
+    if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) {
+      std::string list;
+      for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      return c.Err(line, "unknown key '" + key + "' in " + what + " (allowed: " + list + ")");
+    }
+    m->entries.push_back({key, line, it->second});
+  }
+  return Status::Ok();
+}
+
+// The mapping's `key` (e.g. "name"), read early so messages can say which
+// item they concern; the value is checked again when the item is read.
+std::string Peek(const YAML::Node& n, const char* key) {
+  if (!n.IsMap()) return "";
+  for (auto it = n.begin(); it != n.end(); ++it)
+    if (it->first.IsScalar() && it->first.Scalar() == key && it->second.IsScalar())
+      return it->second.Scalar();
+  return "";
+}
+
+std::string What(const char* kind, const YAML::Node& n, const char* key) {
+  std::string name = Peek(n, key);
+  return name.empty() ? std::string("a ") + kind : std::string(kind) + " '" + name + "'";
+}
+
+Status Str(const Ctx& c, const MapView& m, const std::string& key, std::string* out) {
+  const YAML::Node* n = m.Find(key);
+  if (n == nullptr) return Status::Ok();
+  if (!n->IsScalar()) return c.Err(LineOf(*n), m.what + ": '" + key + "' must be a string");
+  if (CodePoints(n->Scalar()) > kMaxText)
+    return c.Err(LineOf(*n), m.what + ": '" + key + "' is longer than 200 characters");
+  *out = n->Scalar();
+  return Status::Ok();
+}
+
+template <typename T>
+Status Scalar(const Ctx& c, const MapView& m, const std::string& key, const char* expected,
+              T* out) {
+  const YAML::Node* n = m.Find(key);
+  T v{};
+  if (n && (!n->IsScalar() || !YAML::convert<T>::decode(*n, v)))
+    return c.Err(LineOf(*n), m.what + ": '" + key + "' must be " + expected);
+  if (n) *out = v;
+  return Status::Ok();
+}
+
+Status Require(const Ctx& c, const MapView& m, const std::string& key) {
+  return m.Find(key) ? Status::Ok() : c.Err(LineOf(m.node), m.what + " needs '" + key + "'");
+}
+
+Status Seq(const Ctx& c, const MapView& m, const std::string& key, std::vector<YAML::Node>* out) {
+  const YAML::Node* n = m.Find(key);
+  if (n == nullptr || n->IsNull()) return Status::Ok();
+  if (!n->IsSequence()) return c.Err(LineOf(*n), m.what + ": '" + key + "' must be a list");
+  if (n->size() > kMaxItems) return c.Err(LineOf(*n), m.what + ": more than 200 " + key);
+  for (const auto& item : *n) out->push_back(item);
+  return Status::Ok();
+}
+
+// A list of strings: a sequence of scalars, or one scalar standing for itself.
+Status List(const Ctx& c, const MapView& m, const std::string& key,
+            std::vector<std::string>* out) {
+  const YAML::Node* n = m.Find(key);
+  std::vector<YAML::Node> items;
+  if (n && n->IsScalar()) {
+    items.push_back(*n);
+  } else {
+    FAZHI_RETURN_IF_ERROR(Seq(c, m, key, &items));
+  }
+  for (const auto& item : items) {
+    if (!item.IsScalar() || item.Scalar().empty())
+      return c.Err(LineOf(item), m.what + ": every entry of '" + key + "' must be a string");
+    if (CodePoints(item.Scalar()) > kMaxText)
+      return c.Err(LineOf(item), m.what + ": an entry of '" + key + "' is over 200 characters");
+    out->push_back(item.Scalar());
+  }
+  return Status::Ok();
+}
+
+Status ReadField(const Ctx& c, const YAML::Node& n, KindDef* k) {
+  MapView m;
+  FieldDef f;
+  FAZHI_RETURN_IF_ERROR(ReadMap(
+      c, n, What("field", n, "key"),
+      {"key", "label", "type", "required", "options", "min", "max", "pii", "link_kind"}, &m));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "key", &f.key));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "label", &f.label));
+  std::string type;
+  FAZHI_RETURN_IF_ERROR(Require(c, m, "type"));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "type", &type));
+  if (!ParseFieldType(type, &f.type))
+    return c.Err(LineOf(*m.Find("type")),
+                 m.what + ": unknown field type '" + type +
+                     "' (known: text, long_text, number, money, date, enum, org, user, party, "
+                     "attachment, matter_link)");
+  FAZHI_RETURN_IF_ERROR(Scalar(c, m, "required", "true or false", &f.required));
+  FAZHI_RETURN_IF_ERROR(Scalar(c, m, "pii", "true or false", &f.pii));
+  if (f.type == FieldType::kParty) f.pii = true;
+  FAZHI_RETURN_IF_ERROR(List(c, m, "options", &f.options));
+  double min = 0, max = 0;
+  FAZHI_RETURN_IF_ERROR(Scalar(c, m, "min", "a number", &min));
+  FAZHI_RETURN_IF_ERROR(Scalar(c, m, "max", "a number", &max));
+  if (m.Find("min")) f.min = min;
+  if (m.Find("max")) f.max = max;
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "link_kind", &f.link_kind));
+  k->fields.push_back(std::move(f));
+  c.locator->fields.push_back(std::move(m));
+  return Status::Ok();
+}
+
+Status ReadState(const Ctx& c, const YAML::Node& n, KindDef* k) {
+  MapView m;
+  StateDef s;
+  if (n.IsScalar()) {  // a plain name, its own label
+    m.node = n;
+    s.name = s.label = n.Scalar();
+  } else {
+    FAZHI_RETURN_IF_ERROR(ReadMap(c, n, What("state", n, "name"), {"name", "label"}, &m));
+    FAZHI_RETURN_IF_ERROR(Str(c, m, "name", &s.name));
+    FAZHI_RETURN_IF_ERROR(Str(c, m, "label", &s.label));
+  }
+  k->states.push_back(std::move(s));
+  c.locator->states.push_back(std::move(m));
+  return Status::Ok();
+}
+
+Status ReadDeadline(const Ctx& c, const YAML::Node& n, KindDef* k) {
+  MapView m;
+  DeadlineDef d;
+  FAZHI_RETURN_IF_ERROR(
+      ReadMap(c, n, What("deadline", n, "name"),
+              {"name", "label", "starts", "length", "unit", "extendable", "ends", "warn"}, &m));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "name", &d.name));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "label", &d.label));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "starts", &d.starts));
+  FAZHI_RETURN_IF_ERROR(Require(c, m, "length"));
+  FAZHI_RETURN_IF_ERROR(Scalar(c, m, "length", "a whole number", &d.length));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "unit", &d.unit));
+  FAZHI_RETURN_IF_ERROR(Scalar(c, m, "extendable", "a whole number", &d.extendable));
+  FAZHI_RETURN_IF_ERROR(List(c, m, "ends", &d.ends));
+  FAZHI_RETURN_IF_ERROR(Scalar(c, m, "warn", "a whole number", &d.warn));
+  k->deadlines.push_back(std::move(d));
+  c.locator->deadlines.push_back(std::move(m));
+  return Status::Ok();
+}
+
+Status ReadGuard(const Ctx& c, const YAML::Node& n, const std::string& action, ActionDef* a) {
+  MapView m;
+  GuardDef g;
+  FAZHI_RETURN_IF_ERROR(
+      ReadMap(c, n, "a guard of " + action, {"linked", "state_in", "message"}, &m));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "linked", &g.linked_kind));
+  FAZHI_RETURN_IF_ERROR(List(c, m, "state_in", &g.state_in));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "message", &g.message));
+  a->guards.push_back(std::move(g));
+  return Status::Ok();
+}
+
+Status ReadAction(const Ctx& c, const YAML::Node& n, KindDef* k) {
+  MapView m;
+  ActionDef a;
+  FAZHI_RETURN_IF_ERROR(ReadMap(c, n, What("action", n, "name"),
+                                {"name", "label", "from", "to", "roles", "require", "fields",
+                                 "effect", "deadline", "guards", "document", "outcome"},
+                                &m));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "name", &a.name));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "label", &a.label));
+  FAZHI_RETURN_IF_ERROR(List(c, m, "from", &a.from));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "to", &a.to));
+  FAZHI_RETURN_IF_ERROR(List(c, m, "roles", &a.roles));
+  FAZHI_RETURN_IF_ERROR(List(c, m, "require", &a.require));
+  FAZHI_RETURN_IF_ERROR(List(c, m, "fields", &a.fields));
+  std::string effect = "none";
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "effect", &effect));
+  int e = 0;
+  while (e <= static_cast<int>(Effect::kExtend) && effect != EffectName(Effect(e))) ++e;
+  if (e > static_cast<int>(Effect::kExtend))
+    return c.Err(LineOf(*m.Find("effect")), m.what + ": unknown effect '" + effect +
+                                                "' (known: none, assign, suspend, resume, extend)");
+  a.effect = Effect(e);
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "deadline", &a.deadline));
+  std::vector<YAML::Node> guards;
+  FAZHI_RETURN_IF_ERROR(Seq(c, m, "guards", &guards));
+  for (const auto& g : guards) FAZHI_RETURN_IF_ERROR(ReadGuard(c, g, m.what, &a));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "document", &a.document));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "outcome", &a.outcome_field));
+  k->actions.push_back(std::move(a));
+  c.locator->actions.push_back(std::move(m));
+  return Status::Ok();
+}
+
+Status Read(const Ctx& c, const YAML::Node& root, KindDef* k) {
+  MapView& top = c.locator->top;
+  FAZHI_RETURN_IF_ERROR(ReadMap(c, root, "the kind definition",
+                                {"kind", "label", "version", "number", "number_on",
+                                 "title_label", "fields", "states", "initial", "final",
+                                 "actions", "deadlines"},
+                                &top));
+  FAZHI_RETURN_IF_ERROR(Str(c, top, "kind", &k->kind));
+  FAZHI_RETURN_IF_ERROR(Str(c, top, "label", &k->label));
+  FAZHI_RETURN_IF_ERROR(Scalar(c, top, "version", "a whole number", &k->version));
+  FAZHI_RETURN_IF_ERROR(Str(c, top, "number", &k->number_pattern));
+  FAZHI_RETURN_IF_ERROR(Str(c, top, "number_on", &k->number_on));
+  FAZHI_RETURN_IF_ERROR(Str(c, top, "title_label", &k->title_label));
+  FAZHI_RETURN_IF_ERROR(Str(c, top, "initial", &k->initial));
+  FAZHI_RETURN_IF_ERROR(List(c, top, "final", &k->final_states));
+  const std::pair<const char*, Status (*)(const Ctx&, const YAML::Node&, KindDef*)> sections[] = {
+      {"fields", ReadField},
+      {"states", ReadState},
+      {"deadlines", ReadDeadline},
+      {"actions", ReadAction},
+  };
+  for (const auto& [key, read] : sections) {
+    std::vector<YAML::Node> items;
+    FAZHI_RETURN_IF_ERROR(Seq(c, top, key, &items));
+    for (const auto& n : items) FAZHI_RETURN_IF_ERROR(read(c, n, k));
+  }
+  return Status::Ok();
+}
+
+Result<KindDef> ParseOne(const std::string& text, const std::string& file,
+                         const std::vector<std::string>& roles, Locator* locator) {
+  if (text.size() > kMaxFileBytes) return Error(file, 1, "file is larger than 1 MiB");
+  try {
+    std::vector<YAML::Node> docs = YAML::LoadAll(text);
+    if (docs.empty() || (docs.size() == 1 && docs[0].IsNull()))
+      return Error(file, 1, "file is empty; expected a kind definition");
+    if (docs.size() > 1) return Error(file, LineOf(docs[1]), "more than one YAML document");
+    KindDef k;
+    k.source_file = file;
+    Ctx c{file, locator};
+    FAZHI_RETURN_IF_ERROR(Read(c, docs[0], &k));
+    if (std::optional<KindProblem> p = CheckKind(k, roles))
+      return Error(file, locator->Line(*p), p->what);
+    return k;
+  } catch (const YAML::Exception& e) {
+    return Error(file, e.mark.line + 1, "YAML error: " + e.msg);
+  } catch (const std::exception& e) {
+    return Error(file, 1, std::string("cannot read definition: ") + e.what());
+  }
+}
+
+Status ReadFile(const std::filesystem::path& path, std::string* out) {
+  std::error_code ec;
+  const std::string file = path.string();
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) return Error(file, 1, "cannot read: " + ec.message());
+  if (size > kMaxFileBytes) return Error(file, 1, "file is larger than 1 MiB");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error(file, 1, "cannot open file");
+  std::stringstream text;
+  if (size > 0) text << in.rdbuf();
+  *out = text.str();
+  return Status::Ok();
+}
+
+// Every kind named by a matter_link field or a guard must be loaded, and a
+// guard's states must exist in the kind it names.
+Status CheckLinks(const std::vector<KindDef>& kinds, const std::vector<Locator>& locators) {
+  using Section = KindProblem::Section;
+  auto find = [&](const std::string& name) -> const KindDef* {
+    for (const auto& k : kinds)
+      if (k.kind == name) return &k;
+    return nullptr;
+  };
+  for (size_t i = 0; i < kinds.size(); ++i) {
+    const KindDef& k = kinds[i];
+    const Locator& where = locators[i];
+    for (size_t f = 0; f < k.fields.size(); ++f) {
+      const std::string& target = k.fields[f].link_kind;
+      if (target.empty() || find(target)) continue;
+      return Error(k.source_file, where.Line({Section::kField, f, "link_kind", 0, ""}),
+                   "field '" + k.fields[f].key + "': link_kind names unknown kind '" + target +
+                       "'");
+    }
+    for (size_t a = 0; a < k.actions.size(); ++a) {
+      for (size_t g = 0; g < k.actions[a].guards.size(); ++g) {
+        const GuardDef& guard = k.actions[a].guards[g];
+        const int line = where.Line({Section::kAction, a, "guards", g, ""});
+        const std::string what = "a guard of action '" + k.actions[a].name + "'";
+        const KindDef* linked = find(guard.linked_kind);
+        if (!linked)
+          return Error(k.source_file, line,
+                       what + " names unknown kind '" + guard.linked_kind + "'");
+        for (const auto& s : guard.state_in) {
+          if (!linked->HasState(s))
+            return Error(k.source_file, line,
+                         what + ": kind '" + guard.linked_kind + "' has no state '" + s + "'");
+        }
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<KindDef> ParseKind(const std::string& yaml_text, const std::string& file,
+                          const std::vector<std::string>& known_roles) {
+  Locator locator;
+  return ParseOne(yaml_text, file, known_roles, &locator);
+}
+
+Result<std::vector<KindDef>> LoadKinds(const std::string& dir,
+                                       const std::vector<std::string>& known_roles) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".yaml" && it->is_regular_file(ec)) files.push_back(it->path());
+  }
+  if (ec) return Status(kInvalidKind, dir + ": cannot read kind definitions: " + ec.message());
+  std::sort(files.begin(), files.end());
+
+  std::vector<KindDef> kinds;
+  std::vector<Locator> locators(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::string text;
+    FAZHI_RETURN_IF_ERROR(ReadFile(files[i], &text));
+    Result<KindDef> k = ParseOne(text, files[i].string(), known_roles, &locators[i]);
+    if (!k.ok()) return k.status();
+    for (const auto& other : kinds) {
+      if (other.kind == k->kind)
+        return Error(k->source_file,
+                     locators[i].Line({KindProblem::Section::kKind, 0, "kind", 0, ""}),
+                     "kind '" + k->kind + "' is already defined in " + other.source_file);
+    }
+    kinds.push_back(std::move(k).value());
+  }
+  FAZHI_RETURN_IF_ERROR(CheckLinks(kinds, locators));
+  return kinds;
+}
+
+}  // namespace fazhi::engine

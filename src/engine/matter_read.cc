@@ -1,0 +1,333 @@
+// Reading matters: detail, lists with filters and search, the inbox, the
+// timeline, audited reveal of party data, and attachments.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include <openssl/evp.h>
+
+#include "base/crypto.h"
+#include "engine/matter_internal.h"
+#include "engine/text_index.h"
+#include "identity/scope.h"
+
+namespace fazhi::engine {
+
+using store::Transaction;
+using store::Value;
+
+Result<MatterView> MatterService::Get(const identity::Principal& p, int64_t id) {
+  MatterView out;
+  Status st = db_.Read([&](Transaction& tx) {
+    auto m = Load(tx, id);
+    if (!m.ok()) return m.status();
+    if (!CanRead(p, *m)) return Status("not_found", "事项不存在或无权查看");
+    auto v = View(tx, p, *m);
+    if (!v.ok()) return v.status();
+    out = std::move(v).value();
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+namespace {
+
+std::string SearchSql(store::Dialect d, const std::vector<std::string>& tokens, std::vector<Value>* params) {
+  std::string expr;
+  for (const auto& t : tokens) {
+    if (d == store::Dialect::kSqlite) {
+      expr += (expr.empty() ? "\"" : " AND \"") + t + "\"";
+    } else {
+      expr += (expr.empty() ? "" : " ") + t;
+    }
+  }
+  params->push_back(expr);
+  if (d == store::Dialect::kSqlite) return "m.id IN (SELECT rowid FROM matter_search WHERE matter_search MATCH ?)";
+  return "m.id IN (SELECT matter_id FROM matter_search WHERE to_tsvector('simple', tokens) @@ "
+         "plainto_tsquery('simple', ?))";
+}
+
+}  // namespace
+
+Result<ListPage<MatterSummary>> MatterService::List(const identity::Principal& p, const ListQuery& q) {
+  ListPage<MatterSummary> out;
+  if (!p.Can("matter:read")) return out;
+  auto cal = calendar_.Current();
+  const calendar::Date today = ChinaDate(clock_.NowMs());
+  Status st = db_.Read([&](Transaction& tx) {
+    std::vector<Value> params;
+    std::string where = ScopeSql(p, &params);
+    if (!q.kind.empty()) {
+      where += " AND m.kind = ?";
+      params.push_back(q.kind);
+    }
+    if (!q.state.empty()) {
+      where += " AND m.state = ?";
+      params.push_back(q.state);
+    }
+    if (q.org_id) {
+      where += " AND m.org_id = ?";
+      params.push_back(q.org_id);
+    }
+    if (q.assignee_me) {
+      where += " AND m.assignee_id = ?";
+      params.push_back(p.user_id);
+    }
+    if (q.due == "overdue") {
+      where += " AND m.due_on IS NOT NULL AND m.due_on < ? AND m.suspended = 0";
+      params.push_back(today.ToString());
+    } else if (q.due == "soon") {
+      // Due within 3 working days (or 7 calendar days if the calendar is missing).
+      std::string limit = today.AddDays(7).ToString();
+      if (cal) {
+        auto d = cal->AddWorkingDays(today, 3);
+        if (d.ok()) limit = d->ToString();
+      }
+      where += " AND m.due_on IS NOT NULL AND m.due_on >= ? AND m.due_on <= ? AND m.suspended = 0";
+      params.push_back(today.ToString());
+      params.push_back(limit);
+    }
+    if (!q.q.empty()) {
+      auto tokens = QueryTokens(q.q);
+      if (tokens.empty()) return Status::Ok();  // nothing searchable: no hits
+      where += " AND " + SearchSql(tx.dialect(), tokens, &params);
+    }
+    auto count = tx.Query("SELECT COUNT(*) FROM matters m WHERE " + where, params);
+    if (!count.ok()) return count.status();
+    out.total = count->rows[0].Int(0);
+    static const std::set<std::string> kSort = {"due_on", "received_at", "updated_at", "title", "number", "state"};
+    const std::string sort = kSort.count(q.sort) ? q.sort : "due_on";
+    const std::string order = q.order == "desc" ? "DESC" : "ASC";
+    std::string order_by = sort == "due_on" ? "(m.due_on IS NULL), m.due_on " + order : "m." + sort + " " + order;
+    params.push_back(static_cast<int64_t>(q.page_size));
+    params.push_back(static_cast<int64_t>((q.page - 1) * q.page_size));
+    auto rows = tx.Query(std::string("SELECT ") + kSummaryColumns + kSummaryJoins + " WHERE " + where +
+                             " ORDER BY " + order_by + ", m.id DESC LIMIT ? OFFSET ?",
+                         params);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : rows->rows) out.items.push_back(SummaryFromRow(r, kinds_, cal.get(), today));
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<ListPage<MatterSummary>> MatterService::Inbox(const identity::Principal& p, int limit) {
+  ListPage<MatterSummary> out;
+  // (kind, state) pairs where one of the caller's roles has an action.
+  std::set<std::string> roles;
+  for (const auto& a : p.assignments) roles.insert(a.role);
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const auto& k : kinds_.All())
+    for (const auto& a : k.actions)
+      if (std::any_of(a.roles.begin(), a.roles.end(), [&](const auto& r) { return roles.count(r); }))
+        for (const auto& s : a.from) pairs.emplace_back(k.kind, s);
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  if (pairs.empty()) return out;
+  auto cal = calendar_.Current();
+  const calendar::Date today = ChinaDate(clock_.NowMs());
+  Status st = db_.Read([&](Transaction& tx) {
+    std::vector<Value> params;
+    std::string where = ScopeSql(p, &params) + " AND (";
+    for (size_t i = 0; i < pairs.size(); ++i) {
+      where += (i ? " OR " : "") + std::string("(m.kind = ? AND m.state = ?)");
+      params.push_back(pairs[i].first);
+      params.push_back(pairs[i].second);
+    }
+    where += ")";
+    params.push_back(static_cast<int64_t>(limit * 4));
+    auto rows = tx.Query(std::string("SELECT ") + kSummaryColumns + kSummaryJoins + " WHERE " + where +
+                             " ORDER BY (m.due_on IS NULL), m.due_on ASC, m.received_at ASC LIMIT ?",
+                         params);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : rows->rows) {
+      MatterSummary s = SummaryFromRow(r, kinds_, cal.get(), today);
+      // Only what the caller can act on now (role + scope + assignment).
+      auto m = Load(tx, s.id);
+      if (!m.ok()) return m.status();
+      bool actionable = false;
+      for (const auto& a : m->kind->actions) actionable = actionable || MayAct(p, *m, a);
+      if (actionable && static_cast<int>(out.items.size()) < limit) out.items.push_back(s);
+    }
+    out.total = static_cast<int64_t>(out.items.size());
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<std::vector<EventView>> MatterService::Events(const identity::Principal& p, int64_t id) {
+  std::vector<EventView> out;
+  Status st = db_.Read([&](Transaction& tx) {
+    auto m = Load(tx, id);
+    if (!m.ok()) return m.status();
+    if (!CanRead(p, *m)) return Status("not_found", "事项不存在或无权查看");
+    auto rows = tx.Query(
+        "SELECT id, seq, at, user_id, username, action, from_state, to_state, note, diff FROM matter_events "
+        "WHERE matter_id = ? ORDER BY seq",
+        {id});
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : rows->rows) {
+      EventView e;
+      e.id = r.Int(0);
+      e.seq = static_cast<int>(r.Int(1));
+      e.at = r.Int(2);
+      e.user_id = r.Int(3);
+      e.username = r.Text(4);
+      e.action = r.Text(5);
+      const ActionDef* a = m->kind->Action(e.action);
+      e.action_label = a ? a->label : e.action == "create" ? "创建" : e.action == "update" ? "修改" : e.action;
+      e.from_state = r.Text(6);
+      e.to_state = r.Text(7);
+      e.note = r.Text(8);
+      e.diff = Json::parse(r.Text(9), nullptr, false);
+      if (e.diff.is_discarded()) e.diff = Json::object();
+      out.push_back(std::move(e));
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<std::string> MatterService::RevealParty(const identity::Principal& p, int64_t id, const std::string& field,
+                                               const std::string& part, const std::string& ip) {
+  const char* column = part == "idNumber" ? "id_number_enc" : part == "phone" ? "phone_enc" : part == "name" ? "name_enc" : nullptr;
+  if (!column) return Status("validation_failed", "未知的个人信息项");
+  std::string clear;
+  Status st = db_.Write([&](Transaction& tx) {
+    auto m = Load(tx, id);
+    if (!m.ok()) return m.status();
+    if (!CanRead(p, *m)) return Status("not_found", "事项不存在或无权查看");
+    identity::RecordOwner owner{m->org_id, m->org_path, m->assignee_id};
+    bool allowed = false;
+    for (const auto& a : p.assignments)
+      allowed = allowed || (a.permissions.count("personal_data:reveal") && identity::ScopeCovers(a, p, p.org_path, owner));
+    if (!allowed) return Status("forbidden", "没有查看个人信息明文的权限");
+    auto rows = tx.Query(std::string("SELECT ") + column +
+                             " FROM matter_parties WHERE matter_id = ? AND field = ? ORDER BY id DESC LIMIT 1",
+                         {id, field});
+    if (!rows.ok()) return rows.status();
+    if (rows->empty() || rows->rows[0].Text(0).empty()) return Status("not_found", "未登记该项个人信息");
+    auto plain = cipher_.Decrypt(rows->rows[0].Text(0));
+    if (!plain.ok()) return Status("internal", "个人信息解密失败");
+    clear = plain.value();
+    return Audit(tx, p, ip, "personal_data.reveal", id, "field=" + field + "." + part);
+  });
+  if (!st.ok()) return st;
+  return clear;
+}
+
+namespace {
+
+std::string Sha256Hex(const std::string& data) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(data.data(), data.size(), md, &len, EVP_sha256(), nullptr);
+  return ToHex(std::string(reinterpret_cast<char*>(md), len));
+}
+
+// The content type by magic bytes; "" when the type is not accepted.
+std::string SniffType(const std::string& c, const std::string& name) {
+  auto starts = [&](const char* magic, size_t n) { return c.size() >= n && c.compare(0, n, magic, n) == 0; };
+  if (starts("%PDF-", 5)) return "application/pdf";
+  if (starts("\x89PNG\r\n\x1a\n", 8)) return "image/png";
+  if (starts("\xFF\xD8\xFF", 3)) return "image/jpeg";
+  if (starts("PK\x03\x04", 4)) {
+    if (name.size() > 5 && name.substr(name.size() - 5) == ".docx")
+      return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    if (name.size() > 5 && name.substr(name.size() - 5) == ".xlsx")
+      return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    if (name.size() > 4 && name.substr(name.size() - 4) == ".ofd") return "application/ofd";
+    return "application/zip";
+  }
+  if (starts("\xD0\xCF\x11\xE0", 4)) return "application/msword";
+  // Plain text: valid UTF-8 without control bytes other than whitespace.
+  bool text = !c.empty();
+  for (unsigned char ch : c)
+    if (ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t') text = false;
+  if (text && EncodeUtf8(DecodeUtf8(c)) == c) return "text/plain; charset=utf-8";
+  return "";
+}
+
+}  // namespace
+
+Result<AttachmentView> MatterService::AddAttachment(const identity::Principal& p, int64_t matter_id,
+                                                    const std::string& name, const std::string& content,
+                                                    const std::string& storage_dir, const std::string& ip) {
+  if (name.empty() || DecodeUtf8(name).size() > 200 || name.find('/') != std::string::npos ||
+      name.find('\\') != std::string::npos)
+    return Status("validation_failed", "文件名无效");
+  if (content.empty()) return Status("validation_failed", "文件为空");
+  const std::string type = SniffType(content, name);
+  if (type.empty()) return Status("unsupported_media_type", "不支持的文件类型（仅限 PDF、图片、Word/Excel、文本）");
+  AttachmentView v;
+  v.id = ids_.Next();
+  v.name = name;
+  v.content_type = type;
+  v.sha256 = Sha256Hex(content);
+  v.size = static_cast<int64_t>(content.size());
+  v.created_at = clock_.NowMs();
+  // Content-addressed: the same bytes are stored once, outside the web root.
+  namespace fs = std::filesystem;
+  const fs::path path = fs::path(storage_dir) / v.sha256.substr(0, 2) / v.sha256;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    fs::create_directories(path.parent_path(), ec);
+    const fs::path tmp = path.string() + ".tmp" + std::to_string(v.id);
+    {
+      std::ofstream out(tmp, std::ios::binary);
+      out.write(content.data(), static_cast<std::streamsize>(content.size()));
+      if (!out) return Status("io_error", "附件保存失败");
+    }
+    fs::rename(tmp, path, ec);
+    if (ec) return Status("io_error", "附件保存失败");
+  }
+  Status st = db_.Write([&](Transaction& tx) {
+    auto m = Load(tx, matter_id);
+    if (!m.ok()) return m.status();
+    if (!CanRead(p, *m)) return Status("not_found", "事项不存在或无权查看");
+    bool may = m->creator_id == p.user_id;
+    for (const auto& a : m->kind->actions) may = may || MayAct(p, *m, a);
+    if (!may) return Status("forbidden", "当前状态下无权上传附件");
+    auto r = tx.Exec(
+        "INSERT INTO attachments (id, matter_id, name, size, content_type, sha256, created_by, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {v.id, matter_id, v.name, v.size, v.content_type, v.sha256, p.user_id, v.created_at});
+    if (!r.ok()) return r.status();
+    FAZHI_RETURN_IF_ERROR(Reindex(tx, matter_id, m->title, m->data));
+    FAZHI_RETURN_IF_ERROR(AppendEvent(tx, p, matter_id, "attach", m->state, m->state, name,
+                                      Json{{"attachment", Json::array({nullptr, name})}}));
+    return Audit(tx, p, ip, "matter.attach", matter_id, v.sha256);
+  });
+  if (!st.ok()) return st;
+  return v;
+}
+
+Result<std::pair<AttachmentView, std::string>> MatterService::OpenAttachment(const identity::Principal& p,
+                                                                              int64_t id,
+                                                                              const std::string& storage_dir,
+                                                                              const std::string& ip) {
+  AttachmentView v;
+  int64_t matter_id = 0;
+  Status st = db_.Read([&](Transaction& tx) {
+    auto rows = tx.Query("SELECT id, name, content_type, sha256, size, created_at, matter_id FROM attachments WHERE id = ?", {id});
+    if (!rows.ok()) return rows.status();
+    if (rows->empty()) return Status("not_found", "附件不存在");
+    const auto& r = rows->rows[0];
+    v = {r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.Int(5)};
+    matter_id = r.Int(6);
+    auto m = Load(tx, matter_id);
+    if (!m.ok()) return m.status();
+    if (!CanRead(p, *m)) return Status("not_found", "附件不存在");
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  const std::string path = (std::filesystem::path(storage_dir) / v.sha256.substr(0, 2) / v.sha256).string();
+  return std::make_pair(v, path);
+}
+
+}  // namespace fazhi::engine

@@ -1,0 +1,191 @@
+// MatterService: the matter engine (事项引擎). Every kind of work — legality
+// review, reconsideration, supervision … — is a matter of a kind defined in
+// YAML; this service creates matters, moves them through their actions under
+// role, scope, state, required-field and guard checks, keeps their
+// deadlines, numbers (文号), links, parties and attachments, and writes each
+// change with its event and its audit record in one transaction. Writes are
+// optimistic: a stale version is a version_conflict, never a lost update.
+//
+// Errors: not_found (also for matters outside the caller's scope),
+// forbidden, version_conflict, state_conflict, guard_failed,
+// validation_failed (+FieldErrors), precondition_required.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/audit_log.h"
+#include "base/clock.h"
+#include "base/field_cipher.h"
+#include "base/ids.h"
+#include "calendar/calendar_store.h"
+#include "engine/deadline_clock.h"
+#include "engine/field_values.h"
+#include "engine/kind.h"
+#include "identity/principal.h"
+#include "store/database.h"
+
+namespace fazhi::engine {
+
+class KindRegistry {
+ public:
+  explicit KindRegistry(std::vector<KindDef> kinds);
+  const KindDef* Find(const std::string& kind) const;
+  const std::vector<KindDef>& All() const { return kinds_; }
+
+ private:
+  std::vector<KindDef> kinds_;
+};
+
+struct DeadlineView {
+  std::string name, label, status, started_on, due_on, unit;
+  int length = 0, extended = 0, extendable = 0;
+  Light light;
+};
+
+struct ActionView {
+  std::string name, label;
+  std::vector<std::string> require, fields;
+  std::string effect;
+};
+
+struct MatterSummary {
+  int64_t id = 0;
+  std::string kind, kind_label, number, title, state, state_label, outcome;
+  int64_t org_id = 0;
+  std::string org_name;
+  int64_t assignee_id = 0;
+  std::string assignee_name;
+  int64_t creator_id = 0;
+  std::string due_on;
+  Light light;
+  bool suspended = false;
+  int64_t version = 0;
+  int64_t received_at = 0, updated_at = 0, closed_at = 0;
+};
+
+struct LinkView {
+  int64_t id = 0;
+  std::string kind, title, state, number, field, direction;  // direction: out | in
+};
+
+struct AttachmentView {
+  int64_t id = 0;
+  std::string name, content_type, sha256;
+  int64_t size = 0, created_at = 0;
+};
+
+struct MatterView : MatterSummary {
+  Json fields;
+  std::vector<DeadlineView> deadlines;
+  std::vector<ActionView> actions;  // what the caller may do now
+  std::vector<LinkView> links;
+  std::vector<AttachmentView> attachments;
+  bool can_edit = false;
+};
+
+struct EventView {
+  int64_t id = 0, at = 0, user_id = 0;
+  int seq = 0;
+  std::string username, action, action_label, from_state, to_state, note;
+  Json diff;
+};
+
+struct ListQuery {
+  std::string kind, state, q, due, sort = "due_on", order = "asc";
+  int64_t org_id = 0;
+  bool assignee_me = false;
+  int page = 1, page_size = 20;
+};
+
+struct NewMatter {
+  std::string kind, title;
+  int64_t org_id = 0;  // handling org; 0 = the creator's org
+  Json fields;
+};
+
+struct ActionRequest {
+  std::string action;
+  int64_t expected_version = 0;
+  Json fields;
+  std::string note;
+  int64_t assignee_id = 0;
+  std::vector<int64_t> links;  // matters to link (guards look at links)
+};
+
+template <typename T>
+struct ListPage {
+  std::vector<T> items;
+  int64_t total = 0;
+};
+
+class MatterService {
+ public:
+  MatterService(store::Database& db, const Clock& clock, IdGenerator& ids,
+                const audit::AuditLog& audit, calendar::CalendarStore& calendar,
+                const KindRegistry& kinds, const FieldCipher& cipher);
+
+  Result<MatterView> Create(const identity::Principal& p, const NewMatter& m, const std::string& ip,
+                            FieldErrors* errors);
+  Result<MatterView> Get(const identity::Principal& p, int64_t id);
+  Result<ListPage<MatterSummary>> List(const identity::Principal& p, const ListQuery& q);
+  Result<ListPage<MatterSummary>> Inbox(const identity::Principal& p, int limit);
+  Result<MatterView> Update(const identity::Principal& p, int64_t id, int64_t expected_version,
+                            const std::string& title, const Json& fields, const std::string& ip,
+                            FieldErrors* errors);
+  Result<MatterView> Act(const identity::Principal& p, int64_t id, const ActionRequest& req,
+                         const std::string& ip, FieldErrors* errors);
+  Result<std::vector<EventView>> Events(const identity::Principal& p, int64_t id);
+  Result<std::string> RevealParty(const identity::Principal& p, int64_t id, const std::string& field,
+                                  const std::string& part, const std::string& ip);
+  Result<AttachmentView> AddAttachment(const identity::Principal& p, int64_t matter_id,
+                                       const std::string& name, const std::string& content,
+                                       const std::string& storage_dir, const std::string& ip);
+  // The attachment's metadata and file path, if the caller may read its matter.
+  Result<std::pair<AttachmentView, std::string>> OpenAttachment(const identity::Principal& p,
+                                                                int64_t id,
+                                                                const std::string& storage_dir,
+                                                                const std::string& ip);
+
+  const KindRegistry& kinds() const { return kinds_; }
+
+ private:
+  struct Loaded;
+  Result<Loaded> Load(store::Transaction& tx, int64_t id);
+  bool CanRead(const identity::Principal& p, const Loaded& m) const;
+  bool MayAct(const identity::Principal& p, const Loaded& m, const ActionDef& a) const;
+  Result<MatterView> View(store::Transaction& tx, const identity::Principal& p, const Loaded& m);
+  Status CheckReferences(store::Transaction& tx, const KindDef& kind, const Json& fields,
+                         int64_t matter_id, FieldErrors* errors);
+  // Parties are personal data: MaskParties replaces each party object in
+  // `fields` by its masked form (no clear value may reach the matters row)
+  // and returns the encrypted rows, which InsertParties writes once the
+  // matter row exists.
+  std::vector<std::vector<store::Value>> MaskParties(const KindDef& kind, int64_t matter_id, Json* fields);
+  Status InsertParties(store::Transaction& tx, const std::vector<std::vector<store::Value>>& rows);
+  Status SaveLinks(store::Transaction& tx, const KindDef& kind, int64_t matter_id, const Json& fields);
+  Status Reindex(store::Transaction& tx, int64_t matter_id, const std::string& title,
+                 const Json& data);
+  Status AppendEvent(store::Transaction& tx, const identity::Principal& p, int64_t matter_id,
+                     const std::string& action, const std::string& from, const std::string& to,
+                     const std::string& note, const Json& diff);
+  Status Audit(store::Transaction& tx, const identity::Principal& p, const std::string& ip,
+               const std::string& action, int64_t matter_id, const std::string& detail);
+  Result<std::string> NextNumber(store::Transaction& tx, const KindDef& kind, int64_t org_id);
+  std::string ScopeSql(const identity::Principal& p, std::vector<store::Value>* params) const;
+
+  store::Database& db_;
+  const Clock& clock_;
+  IdGenerator& ids_;
+  const audit::AuditLog& audit_;
+  calendar::CalendarStore& calendar_;
+  const KindRegistry& kinds_;
+  const FieldCipher& cipher_;
+};
+
+}  // namespace fazhi::engine
