@@ -128,6 +128,11 @@ int RunServe(const Config& config) {
   options.worker_threads = config.worker_threads;
   options.access_log = config.access_log;
   options.security.hsts = config.tls;
+  // Health and static files never block: answer them on the I/O thread.
+  options.run_inline = [](const http::Request& req) {
+    if (req.method != "GET" && req.method != "HEAD") return false;
+    return req.path == "/api/v1/health" || req.path.rfind("/api/", 0) != 0;
+  };
   http::Server server(options, [&api](http::Request& req) { return api.Handle(req); }, log);
   if (std::string err = server.Bind(); !err.empty()) {
     log->error("{}", err);

@@ -197,8 +197,13 @@ struct Server::Impl {
       }
       req.body = std::move(parser.get().body());
 
-      std::function<Response()> work = [this, &req]() { return Dispatch(req); };
-      Response resp = co_await RunOnPool(*workers, std::move(work), asio::use_awaitable);
+      Response resp;
+      if (opt.run_inline && opt.run_inline(req)) {
+        resp = Dispatch(req);
+      } else {
+        std::function<Response()> work = [this, &req]() { return Dispatch(req); };
+        resp = co_await RunOnPool(*workers, std::move(work), asio::use_awaitable);
+      }
       const int status = resp.status;
       const size_t bytes = resp.body.size();
       co_await WriteResponse(stream, req.method, req.path, version, keep_alive, std::move(resp),

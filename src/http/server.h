@@ -40,6 +40,9 @@ struct ServerOptions {
   bool handle_signals = true;
   bool access_log = true;
   SecurityHeaderOptions security;
+  // Requests for which this returns true run on the I/O thread instead of the
+  // worker pool: only for handlers that never block (health, static files).
+  std::function<bool(const Request&)> run_inline;
 };
 
 class Server {
