@@ -78,3 +78,20 @@ test('audit verify: ok, then each kind of tampering names the first bad record',
   assert.notEqual(r.status, 0);
   assert.equal(fazhi(['audit', 'verify', ...common]).code, 0);
 });
+
+test('a bad kind definition stops the server with file, line and problem', () => {
+  const defs = path.join(dir, 'defs');
+  fs.cpSync(path.resolve('definitions'), defs, { recursive: true });
+  fs.writeFileSync(path.join(defs, 'kinds', 'broken.yaml'),
+    'kind: broken\nlabel: 坏\nstates: [a, b]\ninitial: a\nfinal: [b]\nactions:\n  - {name: go, label: 走, from: [a], to: nowhere, roles: [review_clerk]}\n');
+  const r = spawnSync(FAZHI, ['serve', '--definitions', defs, '--listen', '127.0.0.1:0', ...common], { encoding: 'utf8', timeout: 20000 });
+  assert.equal(r.status, 1, r.stdout + r.stderr);
+  assert.match(r.stderr, /broken\.yaml:7: .*nowhere/);
+});
+
+test('calendar deadline from the command line', () => {
+  const r = fazhi(['calendar', 'deadline', '--from', '2024-09-30', '--days', '5', '--unit', 'working_day']);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(r.out.trim(), '2024-10-12');
+  assert.equal(fazhi(['calendar', 'deadline', '--from', '2024-02-30', '--days', '5', '--unit', 'working_day']).code, 2);
+});
