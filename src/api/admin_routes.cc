@@ -7,14 +7,6 @@
 namespace fazhi::api {
 namespace {
 
-http::Response WithFields(const Status& st, const identity::FieldErrors& errors) {
-  if (errors.empty()) return ErrorResponse(st);
-  Json fields = Json::object();
-  for (const auto& [k, v] : errors) fields[k] = v;
-  return ErrorResponse(st.code() == "duplicate" ? 409 : 422, st.code(), st.message(),
-                       Json{{"fields", fields}});
-}
-
 bool CanSeeUsers(const identity::Principal& p) { return p.Can("user:manage") || p.Can("role:assign"); }
 
 http::Response Forbidden() { return ErrorResponse(403, "forbidden", "没有执行此操作的权限"); }
@@ -71,7 +63,7 @@ void AddAdminRoutes(Api& api, identity::IdentityService& service) {
     u.org_id = IdFromString(org);
     identity::FieldErrors errors;
     auto created = service.CreateUser(*c.principal, u, c.req.remote_ip, &errors);
-    if (!created.ok()) return WithFields(created.status(), errors);
+    if (!created.ok()) return FieldErrorResponse(created.status(), errors);
     http::Response r = JsonResponse(201, UserJson(created.value()));
     r.Set("Location", "/api/v1/users/" + IdToString(created->id));
     return r;

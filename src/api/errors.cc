@@ -54,6 +54,15 @@ http::Response ErrorResponse(int http_status, const std::string& code, const std
   return JsonResponse(http_status, Json{{"error", err}});
 }
 
+http::Response FieldErrorResponse(const Status& status, const std::map<std::string, std::string>& fields) {
+  if (fields.empty()) return ErrorResponse(status);
+  Json j = Json::object();
+  for (const auto& [k, v] : fields) j[k] = v;
+  const int http_status = HttpStatusFor(status.code());
+  return ErrorResponse(http_status == 500 ? 422 : http_status, status.code(), status.message(),
+                       Json{{"fields", j}});
+}
+
 http::Response ErrorResponse(const Status& status, const nlohmann::json& details) {
   int http_status = HttpStatusFor(status.code());
   if (http_status == 500) {

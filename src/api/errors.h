@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <string>
+
 #include "base/status.h"
 #include "http/message.h"
 
@@ -14,6 +17,11 @@ int HttpStatusFor(const std::string& code);
 
 http::Response ErrorResponse(const Status& status,
                              const nlohmann::json& details = nlohmann::json());
+// A Status with per-field messages: details.fields = {field: message}.
+// Without field messages it is ErrorResponse(status). The HTTP status is the
+// one of the Status code (409 for duplicates, 422 for validation).
+http::Response FieldErrorResponse(const Status& status, const std::map<std::string, std::string>& fields);
+
 http::Response ErrorResponse(int http_status, const std::string& code, const std::string& message,
                              const nlohmann::json& details = nlohmann::json());
 

@@ -11,13 +11,6 @@
 namespace fazhi::api {
 namespace {
 
-http::Response WithFields(const Status& st, const engine::FieldErrors& errors) {
-  if (errors.empty()) return ErrorResponse(st);
-  Json fields = Json::object();
-  for (const auto& [k, v] : errors) fields[k] = v;
-  return ErrorResponse(422, "validation_failed", st.message(), Json{{"fields", fields}});
-}
-
 // If-Match: "3", W/"3" or 3 → 3; 0 when absent, -1 when malformed.
 int64_t IfMatch(const http::Request& req) {
   std::string v = req.Header("if-match");
@@ -74,7 +67,7 @@ void AddMatterRoutes(Api& api, engine::MatterService& service, const std::string
     m.fields = body.value("fields", Json::object());
     engine::FieldErrors errors;
     auto v = service.Create(*c.principal, m, c.req.remote_ip, &errors);
-    if (!v.ok()) return WithFields(v.status(), errors);
+    if (!v.ok()) return FieldErrorResponse(v.status(), errors);
     http::Response r = WithEtag(JsonResponse(201, MatterJson(v.value())), v->version);
     r.Set("Location", "/api/v1/matters/" + IdToString(v->id));
     return r;
@@ -120,7 +113,7 @@ void AddMatterRoutes(Api& api, engine::MatterService& service, const std::string
     engine::FieldErrors errors;
     auto v = service.Update(*c.principal, PathId(c.req), version, title, body.value("fields", Json::object()),
                             c.req.remote_ip, &errors);
-    if (!v.ok()) return WithFields(v.status(), errors);
+    if (!v.ok()) return FieldErrorResponse(v.status(), errors);
     return WithEtag(JsonResponse(200, MatterJson(v.value())), v->version);
   });
 
@@ -149,7 +142,7 @@ void AddMatterRoutes(Api& api, engine::MatterService& service, const std::string
     }
     engine::FieldErrors errors;
     auto v = service.Act(*c.principal, PathId(c.req), a, c.req.remote_ip, &errors);
-    if (!v.ok()) return WithFields(v.status(), errors);
+    if (!v.ok()) return FieldErrorResponse(v.status(), errors);
     return WithEtag(JsonResponse(200, MatterJson(v.value())), v->version);
   });
 

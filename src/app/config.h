@@ -37,6 +37,12 @@ struct Config {
   // Sub-command options that are not server settings (e.g. user add --org).
   std::map<std::string, std::string> extra;
 
+  // A sub-command option (e.g. --org) or "" when not given.
+  std::string Extra(const std::string& key) const {
+    auto it = extra.find(key);
+    return it == extra.end() ? std::string() : it->second;
+  }
+
   std::string ListenHost() const;
   int ListenPort() const;  // -1 when invalid
 };

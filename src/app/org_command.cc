@@ -9,10 +9,7 @@
 namespace fazhi::app {
 
 int RunOrgCommand(const Config& config) {
-  auto get = [&](const char* key) {
-    auto it = config.extra.find(key);
-    return it == config.extra.end() ? std::string() : it->second;
-  };
+  auto get = [&](const char* key) { return config.Extra(key); };
   if (config.arguments.size() != 1 || config.arguments[0] != "add" || get("code").empty() ||
       get("name").empty() || get("type").empty()) {
     std::cerr << "usage: fazhi org add --code CODE --name NAME "

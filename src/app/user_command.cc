@@ -15,10 +15,7 @@ int RunUserCommand(const Config& config) {
                  "[--display-name N] --password-stdin\n";
     return 2;
   }
-  auto get = [&](const char* key) {
-    auto it = config.extra.find(key);
-    return it == config.extra.end() ? std::string() : it->second;
-  };
+  auto get = [&](const char* key) { return config.Extra(key); };
   identity::NewUser u;
   u.username = get("username");
   u.display_name = get("display-name").empty() ? u.username : get("display-name");

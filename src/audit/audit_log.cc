@@ -144,29 +144,13 @@ Result<std::pair<std::vector<StoredRecord>, int64_t>> AuditLog::List(store::Data
     std::vector<store::Value> page_params = params;
     page_params.emplace_back(int64_t{f.page_size});
     page_params.emplace_back(static_cast<int64_t>(f.page - 1) * f.page_size);
-    std::string sql =
-        "SELECT seq, at, user_id, username, ip, action, object, result, detail, prev_hash, hash "
-        "FROM audit_log";
+    std::string sql = kSelectRecords;
     sql += where;
     sql += " ORDER BY seq DESC LIMIT ? OFFSET ?";
     Result<store::Rows> rows = tx.Query(sql, page_params);
     if (!rows.ok()) return rows.status();
     items.reserve(rows->size());
-    for (const store::Row& row : rows->rows) {
-      StoredRecord r;
-      r.seq = row.Int(0);
-      r.at_ms = row.Int(1);
-      r.user_id = row.Int(2);
-      r.username = row.Text(3);
-      r.ip = row.Text(4);
-      r.action = row.Text(5);
-      r.object = row.Text(6);
-      r.result = row.Text(7);
-      r.detail = row.Text(8);
-      r.prev_hash = row.Text(9);
-      r.hash = row.Text(10);
-      items.push_back(std::move(r));
-    }
+    for (const store::Row& row : rows->rows) items.push_back(RecordFromRow(row));
     return Status::Ok();
   });
   if (!s.ok()) return s;

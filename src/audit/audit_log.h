@@ -45,6 +45,12 @@ struct StoredRecord : Record {
 // at_ms, user_id (decimal text), username, ip, action, object, result and
 // detail, each written as `<byte length>:<bytes>,` (a netstring). prev_hash
 // and hash are not part of it.
+// The SELECT list (and table) that RecordFromRow decodes.
+inline constexpr const char* kSelectRecords =
+    "SELECT seq, at, user_id, username, ip, action, object, result, detail, prev_hash, hash "
+    "FROM audit_log";
+StoredRecord RecordFromRow(const store::Row& row);
+
 std::string Canonical(const StoredRecord& r);
 // hex(SM3(prev_hash_hex ‖ Canonical(r))), where prev_hash_hex is the 64
 // lower-case hex characters of the previous hash, taken as text.

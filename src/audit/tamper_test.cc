@@ -33,25 +33,8 @@ class TamperTest : public AuditDbTest {
   }
 
   StoredRecord Row(int64_t seq) {
-    store::Rows rows = Query(
-        "SELECT seq, at, user_id, username, ip, action, object, result, detail, prev_hash, hash "
-        "FROM audit_log WHERE seq = ?",
-        {seq});
-    StoredRecord r;
-    if (rows.empty()) return r;
-    const store::Row& row = rows.rows[0];
-    r.seq = row.Int(0);
-    r.at_ms = row.Int(1);
-    r.user_id = row.Int(2);
-    r.username = row.Text(3);
-    r.ip = row.Text(4);
-    r.action = row.Text(5);
-    r.object = row.Text(6);
-    r.result = row.Text(7);
-    r.detail = row.Text(8);
-    r.prev_hash = row.Text(9);
-    r.hash = row.Text(10);
-    return r;
+    store::Rows rows = Query(std::string(kSelectRecords) + " WHERE seq = ?", {seq});
+    return rows.empty() ? StoredRecord() : RecordFromRow(rows.rows[0]);
   }
 
   // Overwrites every column but seq of row `seq` with r's values.

@@ -10,25 +10,6 @@ namespace {
 
 constexpr int64_t kPageSize = 1000;
 
-constexpr const char* kColumns =
-    "SELECT seq, at, user_id, username, ip, action, object, result, detail, prev_hash, hash "
-    "FROM audit_log";
-
-StoredRecord FromRow(const store::Row& row) {
-  StoredRecord r;
-  r.seq = row.Int(0);
-  r.at_ms = row.Int(1);
-  r.user_id = row.Int(2);
-  r.username = row.Text(3);
-  r.ip = row.Text(4);
-  r.action = row.Text(5);
-  r.object = row.Text(6);
-  r.result = row.Text(7);
-  r.detail = row.Text(8);
-  r.prev_hash = row.Text(9);
-  r.hash = row.Text(10);
-  return r;
-}
 
 std::string Str(int64_t n) { return std::to_string(n); }
 
@@ -101,12 +82,12 @@ Status Walk(store::Transaction& tx, ChainWalk& walk, Findings& findings) {
   bool first = true;
   for (;;) {
     Result<store::Rows> rows =
-        first ? tx.Query(std::string(kColumns) + " ORDER BY seq LIMIT ?", {kPageSize})
-              : tx.Query(std::string(kColumns) + " WHERE seq > ? ORDER BY seq LIMIT ?",
+        first ? tx.Query(std::string(kSelectRecords) + " ORDER BY seq LIMIT ?", {kPageSize})
+              : tx.Query(std::string(kSelectRecords) + " WHERE seq > ? ORDER BY seq LIMIT ?",
                          {walk.last_seq(), kPageSize});
     if (!rows.ok()) return rows.status();
     first = false;
-    for (const store::Row& row : rows->rows) walk.Feed(FromRow(row), findings);
+    for (const store::Row& row : rows->rows) walk.Feed(RecordFromRow(row), findings);
     if (static_cast<int64_t>(rows->size()) < kPageSize) return Status::Ok();
   }
 }
@@ -172,6 +153,22 @@ Result<VerifyReport> Verify(store::Database& db, const std::string& checkpoint_p
     report.problem = findings.problem();
   }
   return report;
+}
+
+StoredRecord RecordFromRow(const store::Row& row) {
+  StoredRecord r;
+  r.seq = row.Int(0);
+  r.at_ms = row.Int(1);
+  r.user_id = row.Int(2);
+  r.username = row.Text(3);
+  r.ip = row.Text(4);
+  r.action = row.Text(5);
+  r.object = row.Text(6);
+  r.result = row.Text(7);
+  r.detail = row.Text(8);
+  r.prev_hash = row.Text(9);
+  r.hash = row.Text(10);
+  return r;
 }
 
 }  // namespace fazhi::audit

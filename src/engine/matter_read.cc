@@ -51,8 +51,8 @@ std::string SearchSql(store::Dialect d, const std::vector<std::string>& tokens, 
 
 }  // namespace
 
-Result<ListPage<MatterSummary>> MatterService::List(const identity::Principal& p, const ListQuery& q) {
-  ListPage<MatterSummary> out;
+Result<Page<MatterSummary>> MatterService::List(const identity::Principal& p, const ListQuery& q) {
+  Page<MatterSummary> out;
   if (!p.Can("matter:read")) return out;
   auto cal = calendar_.Current();
   const calendar::Date today = ChinaDate(clock_.NowMs());
@@ -114,8 +114,8 @@ Result<ListPage<MatterSummary>> MatterService::List(const identity::Principal& p
   return out;
 }
 
-Result<ListPage<MatterSummary>> MatterService::Inbox(const identity::Principal& p, int limit) {
-  ListPage<MatterSummary> out;
+Result<Page<MatterSummary>> MatterService::Inbox(const identity::Principal& p, int limit) {
+  Page<MatterSummary> out;
   // (kind, state) pairs where one of the caller's roles has an action.
   std::set<std::string> roles;
   for (const auto& a : p.assignments) roles.insert(a.role);

@@ -23,6 +23,7 @@
 #include "base/clock.h"
 #include "base/field_cipher.h"
 #include "base/ids.h"
+#include "base/page.h"
 #include "calendar/calendar_store.h"
 #include "engine/deadline_clock.h"
 #include "engine/field_values.h"
@@ -118,11 +119,6 @@ struct ActionRequest {
   std::vector<int64_t> links;  // matters to link (guards look at links)
 };
 
-template <typename T>
-struct ListPage {
-  std::vector<T> items;
-  int64_t total = 0;
-};
 
 class MatterService {
  public:
@@ -133,8 +129,8 @@ class MatterService {
   Result<MatterView> Create(const identity::Principal& p, const NewMatter& m, const std::string& ip,
                             FieldErrors* errors);
   Result<MatterView> Get(const identity::Principal& p, int64_t id);
-  Result<ListPage<MatterSummary>> List(const identity::Principal& p, const ListQuery& q);
-  Result<ListPage<MatterSummary>> Inbox(const identity::Principal& p, int limit);
+  Result<Page<MatterSummary>> List(const identity::Principal& p, const ListQuery& q);
+  Result<Page<MatterSummary>> Inbox(const identity::Principal& p, int limit);
   Result<MatterView> Update(const identity::Principal& p, int64_t id, int64_t expected_version,
                             const std::string& title, const Json& fields, const std::string& ip,
                             FieldErrors* errors);

@@ -19,6 +19,7 @@
 #include "base/clock.h"
 #include "base/field_cipher.h"
 #include "base/ids.h"
+#include "base/page.h"
 #include "base/result.h"
 #include "identity/catalog.h"
 #include "identity/password.h"
@@ -94,11 +95,6 @@ struct NewOrg {
   std::string code, name, short_name, type;
 };
 
-template <typename T>
-struct Page {
-  std::vector<T> items;
-  int64_t total = 0;
-};
 
 class IdentityService {
  public:

@@ -1,0 +1,15 @@
+// Page<T>: one page of a longer list, with the total count of the whole list.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace fazhi {
+
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  int64_t total = 0;
+};
+
+}  // namespace fazhi
