@@ -66,6 +66,11 @@ Result<std::unique_ptr<Platform>> BuildPlatform(const Config& config) {
   p->kinds = std::make_unique<engine::KindRegistry>(std::move(all));
   p->matters = std::make_unique<engine::MatterService>(*p->db, *p->clock, *p->ids, *p->audit, *p->calendar,
                                                        *p->kinds, *p->cipher);
+  auto portal_config = portal::LoadPortalConfig(config.definitions + "/public", *p->kinds);
+  if (!portal_config.ok()) return portal_config.status();
+  p->portal = std::make_unique<portal::PortalService>(*p->db, *p->clock, *p->ids, *p->audit, *p->cipher, *p->kinds,
+                                                      *p->matters, std::move(portal_config).value());
+  p->rate_limiter = std::make_unique<http::RateLimiter>(*p->clock);
   return p;
 }
 

@@ -13,6 +13,8 @@
 #include "base/ids.h"
 #include "calendar/calendar_store.h"
 #include "engine/matter_service.h"
+#include "http/rate_limiter.h"
+#include "modules/public_portal/portal_service.h"
 #include "identity/catalog.h"
 #include "identity/identity_service.h"
 #include "identity/password.h"
@@ -31,6 +33,8 @@ struct Platform {
   std::unique_ptr<calendar::CalendarStore> calendar;
   std::unique_ptr<engine::KindRegistry> kinds;
   std::unique_ptr<engine::MatterService> matters;
+  std::unique_ptr<portal::PortalService> portal;
+  std::unique_ptr<http::RateLimiter> rate_limiter;
   int migrations_applied = 0;
 };
 

@@ -13,6 +13,7 @@
 #include "api/identity_routes.h"
 #include "api/calendar_routes.h"
 #include "api/matter_routes.h"
+#include "api/public_routes.h"
 #include "api/openapi.h"
 #include "app/commands.h"
 #include "app/logging.h"
@@ -119,6 +120,7 @@ int RunServe(const Config& config) {
   api::AddAuditRoutes(api, *p.db, *p.audit);
   api::AddCalendarRoutes(api, *p.calendar);
   api::AddMatterRoutes(api, *p.matters, config.attachments);
+  api::AddPublicRoutes(api, *p.portal, *p.rate_limiter);
   api::AddOpenApiRoute(api);
 
   http::ServerOptions options;
