@@ -66,6 +66,9 @@ Status Apply(Config* c, const std::string& name, const std::string& value, const
     return set_bool(&c->tls);
   } else if (name == "access-log") {
     return set_bool(&c->access_log);
+  } else if (name == "test-clock-start") {
+    if (value.size() != 10 || value[4] != '-' || value[7] != '-') return bad("expected YYYY-MM-DD");
+    c->test_clock_start = value;
   } else if (name == "test-clock") {
     return set_bool(&c->test_clock);
   } else if (name == "io-threads") {
@@ -89,7 +92,7 @@ Status Apply(Config* c, const std::string& name, const std::string& value, const
 const std::vector<std::string> kBoolOptions = {"demo", "tls", "access-log", "test-clock"};
 const std::vector<std::string> kSettings = {
     "db", "listen", "web-root", "definitions", "attachments", "key-file", "audit-checkpoint", "log-level", "demo", "tls",
-    "access-log", "test-clock", "io-threads", "worker-threads", "session-idle-minutes",
+    "access-log", "test-clock", "test-clock-start", "io-threads", "worker-threads", "session-idle-minutes",
     "session-lifetime-hours", "lockout-minutes", "password-max-age-days"};
 
 // Options of sub-commands (not settings); a value follows unless listed as a flag.

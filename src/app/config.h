@@ -28,6 +28,7 @@ struct Config {
   bool tls = false;                    // served behind TLS: Secure cookies, HSTS
   bool access_log = true;
   bool test_clock = false;             // exposes a clock-advance endpoint for tests
+  std::string test_clock_start;        // with test_clock: start the clock at this date (YYYY-MM-DD, 09:00 CST)
   int io_threads = 0;
   int worker_threads = 16;
   int session_idle_minutes = 30;

@@ -9,6 +9,13 @@ namespace fazhi::app {
 Result<std::unique_ptr<Platform>> BuildPlatform(const Config& config) {
   auto p = std::make_unique<Platform>();
   p->clock = std::make_unique<OffsetClock>();
+  if (config.test_clock && !config.test_clock_start.empty()) {
+    // Tests run on a fixed date so statutory periods stay inside the calendar's years.
+    auto day = calendar::Date::Parse(config.test_clock_start);
+    if (!day.ok()) return Status("usage", "--test-clock-start: " + day.status().message());
+    const int64_t target = day->ToDays() * 86400000 + 1 * 3600 * 1000;  // 09:00 in UTC+8
+    p->clock->Advance(target - p->clock->NowMs());
+  }
   // Node id from the process id: distinct across nodes on one host; across
   // hosts the time component and the database's unique keys keep ids apart.
   p->ids = std::make_unique<IdGenerator>(*p->clock, static_cast<int>(::getpid() & 0x3FF));

@@ -104,7 +104,9 @@ int RunServe(const Config& config) {
     }
     log->info(demo.value() ? "demo county created" : "demo county already present");
   }
-  if (config.test_clock) log->warn("test clock enabled: POST /api/v1/testing/clock moves time");
+  if (config.test_clock) {
+    log->warn("test clock enabled: POST /api/v1/testing/clock moves time");
+  }
   if (!std::filesystem::exists(std::filesystem::path(config.web_root) / "index.html"))
     log->warn("web root {} has no index.html; run `make build` to build the web app",
               config.web_root);

@@ -286,8 +286,13 @@ Result<std::string> MatterService::NextNumber(Transaction& tx, const KindDef& ki
   return out;
 }
 
-Status MatterService::CheckReferences(Transaction& tx, const KindDef& kind, const Json& fields,
-                                      int64_t matter_id, FieldErrors* errors) {
+bool MatterService::CanReadId(Transaction& tx, const identity::Principal& p, int64_t matter_id) {
+  auto m = Load(tx, matter_id);
+  return m.ok() && CanRead(p, *m);
+}
+
+Status MatterService::CheckReferences(Transaction& tx, const identity::Principal& p, const KindDef& kind,
+                                      const Json& fields, int64_t matter_id, FieldErrors* errors) {
   for (auto it = fields.begin(); it != fields.end(); ++it) {
     const FieldDef* f = kind.Field(it.key());
     if (!f || !it.value().is_string()) continue;
@@ -312,6 +317,8 @@ Status MatterService::CheckReferences(Transaction& tx, const KindDef& kind, cons
     auto rows = tx.Query(sql, params);
     if (!rows.ok()) return rows.status();
     if (rows->empty() && !errors->count(f->key)) (*errors)[f->key] = f->label + "引用的对象不存在";
+    if (!rows->empty() && f->type == FieldType::kMatterLink && !errors->count(f->key) && !CanReadId(tx, p, ref))
+      (*errors)[f->key] = f->label + "引用的事项不存在或无权查看";
   }
   return Status::Ok();
 }

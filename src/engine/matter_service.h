@@ -156,8 +156,12 @@ class MatterService {
   bool CanRead(const identity::Principal& p, const Loaded& m) const;
   bool MayAct(const identity::Principal& p, const Loaded& m, const ActionDef& a) const;
   Result<MatterView> View(store::Transaction& tx, const identity::Principal& p, const Loaded& m);
-  Status CheckReferences(store::Transaction& tx, const KindDef& kind, const Json& fields,
-                         int64_t matter_id, FieldErrors* errors);
+  // Referenced orgs, users, attachments and matters must exist; a linked
+  // matter must also be one the caller may read (a link can satisfy a guard,
+  // so linking someone else's matter by id must not work).
+  Status CheckReferences(store::Transaction& tx, const identity::Principal& p, const KindDef& kind,
+                         const Json& fields, int64_t matter_id, FieldErrors* errors);
+  bool CanReadId(store::Transaction& tx, const identity::Principal& p, int64_t matter_id);
   // Parties are personal data: MaskParties replaces each party object in
   // `fields` by its masked form (no clear value may reach the matters row)
   // and returns the encrypted rows, which InsertParties writes once the

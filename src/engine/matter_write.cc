@@ -70,7 +70,7 @@ Result<MatterView> MatterService::Create(const identity::Principal& p, const New
     auto org = tx.Query("SELECT path FROM orgs WHERE id = ?", {org_id});
     if (!org.ok()) return org.status();
     if (org->empty()) (*errors)["orgId"] = "承办单位不存在";
-    FAZHI_RETURN_IF_ERROR(CheckReferences(tx, *kind, fields, id, errors));
+    FAZHI_RETURN_IF_ERROR(CheckReferences(tx, p, *kind, fields, id, errors));
     if (!errors->empty()) return Status("validation_failed", "请检查填写的内容");
     std::string number;
     if (!kind->number_pattern.empty() && kind->number_on == "create") {
@@ -119,7 +119,7 @@ Result<MatterView> MatterService::Update(const identity::Principal& p, int64_t i
     if (!title.empty() && DecodeUtf8(title).size() > 200) (*errors)["title"] = "标题不超过 200 字";
     Json fields;
     ValidateFields(*m->kind, input, AllFieldKeys(*m->kind), {}, &fields, errors);
-    FAZHI_RETURN_IF_ERROR(CheckReferences(tx, *m->kind, fields, id, errors));
+    FAZHI_RETURN_IF_ERROR(CheckReferences(tx, p, *m->kind, fields, id, errors));
     if (!errors->empty()) return Status("validation_failed", "请检查填写的内容");
     FAZHI_RETURN_IF_ERROR(InsertParties(tx, MaskParties(*m->kind, id, &fields)));
     Json diff = Diff(m->data, fields);
@@ -175,7 +175,7 @@ Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, 
     if (req.note.size() > 20000) (*errors)["note"] = "说明过长";
     Json fields;
     ValidateFields(*m.kind, req.fields, allowed, required, &fields, errors);
-    FAZHI_RETURN_IF_ERROR(CheckReferences(tx, *m.kind, fields, id, errors));
+    FAZHI_RETURN_IF_ERROR(CheckReferences(tx, p, *m.kind, fields, id, errors));
     int64_t assignee = m.assignee_id;
     if (req.assignee_id != 0) {
       auto u = tx.Query("SELECT status FROM users WHERE id = ?", {req.assignee_id});
@@ -185,9 +185,7 @@ Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, 
         assignee = req.assignee_id;
     }
     for (int64_t link : req.links) {
-      auto t = tx.Query("SELECT 1 FROM matters WHERE id = ?", {link});
-      if (!t.ok()) return t.status();
-      if (t->empty() || link == id) (*errors)["links"] = "关联的事项不存在";
+      if (link == id || !CanReadId(tx, p, link)) (*errors)["links"] = "关联的事项不存在或无权查看";
     }
     if (!errors->empty()) return Status("validation_failed", "请检查填写的内容");
     for (int64_t link : req.links) {

@@ -227,6 +227,10 @@ test('PATCH needs If-Match and refuses stale versions', async () => {
 
 test('guards refuse until a linked matter is in the right state', async () => {
   let first = (await create(clerk)).body;
+  // A link to a matter the caller cannot read is refused (it could satisfy a guard).
+  const sneaky = await create(unit, { orgId: org('SCJG'), fields: { related: first.id } });
+  assert.equal(sneaky.status, 422);
+  assert.ok(sneaky.body.error.details.fields.related);
   let m = (await create(clerk, { fields: { related: first.id } })).body;
   assert.ok(m.links.some((l) => l.id === first.id && l.direction === 'out'));
   for (const [who, action, body] of [[clerk, 'accept', {}], [clerk, 'assign', { assigneeId: chief.user.id }],
