@@ -313,6 +313,10 @@ test('lists filter by kind, state and due, always within scope', async () => {
   const hit = overdue.body.items.find((i) => i.id === m.id);
   assert.ok(hit, 'overdue after 20 days');
   assert.equal(hit.light.color, 'red');
+  // Users with an all-county scope filter too (their scope adds no SQL).
+  const chiefMine = await chief.get('/api/v1/matters?assignee=me&pageSize=5');
+  assert.equal(chiefMine.status, 200, chiefMine.text);
+  assert.equal((await chief.get('/api/v1/inbox')).status, 200);
   const unitList = await unit.get('/api/v1/matters?pageSize=200');
   assert.ok(unitList.body.items.every((i) => i.orgId === unit.user.orgId || i.creatorId === unit.user.id));
   assert.equal((await unit.get(`/api/v1/matters/${m.id}`)).status, 404);

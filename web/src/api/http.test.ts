@@ -111,4 +111,28 @@ describe('request', () => {
     await expect(http.get('/audit')).rejects.toMatchObject({ status: 403, message: '没有执行此操作的权限' })
     expect(onUnauthorized).not.toHaveBeenCalled()
   })
+
+  it('adds extra headers such as If-Match without letting them replace the CSRF token', async () => {
+    const f = fakeFetch(200, {})
+    configureHttp({ fetch: f.fetch, csrfToken: () => 'tok-2' })
+    await http.patch('/matters/7', { fields: {} }, { headers: { 'If-Match': '"3"', 'X-CSRF-Token': 'forged' } })
+    expect(header(f.calls[0], 'If-Match')).toBe('"3"')
+    expect(header(f.calls[0], 'X-CSRF-Token')).toBe('tok-2')
+    expect(header(f.calls[0], 'Content-Type')).toBe('application/json')
+  })
+
+  it('sends a raw body with its own content type and still reads JSON back', async () => {
+    const f = fakeFetch(201, { id: '9' })
+    configureHttp({ fetch: f.fetch, csrfToken: () => 'tok-3' })
+    const bytes = new Uint8Array([37, 80, 68, 70])
+    const out = await http.post('/matters/7/attachments', undefined, {
+      query: { name: '送审稿.pdf' },
+      raw: { data: bytes, contentType: 'application/pdf' },
+    })
+    expect(out).toEqual({ id: '9' })
+    expect(f.calls[0].url).toBe('/api/v1/matters/7/attachments?name=%E9%80%81%E5%AE%A1%E7%A8%BF.pdf')
+    expect(header(f.calls[0], 'Content-Type')).toBe('application/pdf')
+    expect(header(f.calls[0], 'X-CSRF-Token')).toBe('tok-3')
+    expect(f.calls[0].init.body).toBe(bytes)
+  })
 })

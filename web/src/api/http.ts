@@ -1,7 +1,9 @@
 // The one HTTP wrapper. Every call to /api/v1 goes through `request`.
 //
 // - cookies: same-origin only (the session cookie is HttpOnly, SameSite=Strict);
-// - JSON in, JSON out; 204 resolves to undefined;
+// - JSON in, JSON out; 204 resolves to undefined; a file upload may send its
+//   raw bytes instead (`raw`), still reading JSON back;
+// - extra headers (If-Match for optimistic writes) go in `headers`;
 // - state-changing methods carry `X-CSRF-Token` from the session;
 // - failures reject with ApiError (see error.ts);
 // - a 401 on an ordinary call means the session ended: the configured
@@ -34,6 +36,10 @@ export interface RequestOptions {
   signal?: AbortSignal
   /** A 401 is a normal answer for this call: do not end the session. */
   expectUnauthorized?: boolean
+  /** Extra request headers, e.g. `If-Match`. They cannot replace the CSRF token. */
+  headers?: Record<string, string>
+  /** Sent as is instead of a JSON `body` (file uploads), labelled with `contentType`. */
+  raw?: { data: Blob | ArrayBuffer | Uint8Array; contentType: string }
 }
 
 const config: HttpConfig = {
@@ -62,9 +68,16 @@ export function buildUrl(path: string, query?: Query): string {
   return API_BASE + path + (qs ? `?${qs}` : '')
 }
 
-export function buildHeaders(method: Method, hasBody: boolean, csrf: string | null): Headers {
+export function buildHeaders(
+  method: Method,
+  hasBody: boolean,
+  csrf: string | null,
+  extra: Record<string, string> = {},
+  contentType = 'application/json',
+): Headers {
   const headers = new Headers({ Accept: 'application/json' })
-  if (hasBody) headers.set('Content-Type', 'application/json')
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value)
+  if (hasBody) headers.set('Content-Type', contentType)
   if (unsafeMethods.has(method) && csrf) headers.set('X-CSRF-Token', csrf)
   return headers
 }
@@ -80,14 +93,15 @@ async function readJson(res: Response): Promise<unknown> {
 }
 
 export async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
-  const hasBody = opts.body !== undefined
+  const raw = opts.raw
+  const hasBody = raw !== undefined || opts.body !== undefined
   let res: Response
   try {
     res = await config.fetch(buildUrl(path, opts.query), {
       method,
       credentials: 'same-origin',
-      headers: buildHeaders(method, hasBody, config.csrfToken()),
-      body: hasBody ? JSON.stringify(opts.body) : undefined,
+      headers: buildHeaders(method, hasBody, config.csrfToken(), opts.headers, raw?.contentType),
+      body: raw ? (raw.data as BodyInit) : hasBody ? JSON.stringify(opts.body) : undefined,
       signal: opts.signal,
     })
   } catch (e) {

@@ -24,7 +24,22 @@ describe('buildMenu', () => {
   })
 
   it('ignores permissions that have no page', () => {
-    expect(buildMenu(['matter:read', 'report:export'])).toEqual(buildMenu([]))
+    expect(buildMenu(['report:export', 'dashboard:read'])).toEqual(buildMenu([]))
+  })
+
+  it('offers 事项办理 by the matter permissions', () => {
+    expect(titles(buildMenu(['matter:read', 'matter:create']))).toEqual([
+      '我的待办',
+      { 事项办理: ['事项列表', '新建事项'] },
+      { 个人设置: ['修改密码', '双因素认证'] },
+    ])
+    // A reader cannot create; someone who only submits still gets the form.
+    expect(titles(buildMenu(['matter:read']))[1]).toEqual({ 事项办理: ['事项列表'] })
+    expect(titles(buildMenu(['matter:create']))[1]).toEqual({ 事项办理: ['新建事项'] })
+  })
+
+  it('puts 事项办理 before 系统管理', () => {
+    expect(buildMenu(['matter:read', 'user:manage']).map((i) => i.key)).toEqual(['/', 'matters', 'system', 'profile'])
   })
 
   it('orders entries as defined, whatever the order of permissions', () => {
@@ -36,7 +51,7 @@ describe('buildMenu', () => {
 
   it('gives every leaf a path equal to its key', () => {
     const walk = (items: MenuItem[]): MenuItem[] => items.flatMap((i) => (i.children ? walk(i.children) : [i]))
-    for (const leaf of walk(buildMenu(['user:manage', 'org:manage', 'role:manage', 'audit:read']))) {
+    for (const leaf of walk(buildMenu(['user:manage', 'org:manage', 'role:manage', 'audit:read', 'matter:read', 'matter:create']))) {
       expect(leaf.path).toBe(leaf.key)
     }
   })
@@ -53,5 +68,14 @@ describe('activeMenuKey', () => {
 
   it('does not let "/" claim every route', () => {
     expect(activeMenuKey(menu, '/admin/usersx')).toBe('/admin/usersx')
+  })
+
+  it('keeps 事项列表 lit on detail pages and 新建事项 on its kind forms', () => {
+    const matters = buildMenu(['matter:read', 'matter:create'])
+    expect(activeMenuKey(matters, '/matters')).toBe('/matters')
+    expect(activeMenuKey(matters, '/matters/test_case')).toBe('/matters')
+    expect(activeMenuKey(matters, '/matters/detail/123')).toBe('/matters')
+    expect(activeMenuKey(matters, '/matters/new')).toBe('/matters/new')
+    expect(activeMenuKey(matters, '/matters/new/test_case')).toBe('/matters/new')
   })
 })

@@ -5,7 +5,19 @@
 // the same permissions again, so the menu is a convenience, not the gate.
 import { hasAnyPermission, type PermissionRequirement } from '@/utils/permissions'
 
-export type MenuIcon = 'todo' | 'system' | 'user' | 'org' | 'role' | 'audit' | 'profile' | 'password' | 'totp'
+export type MenuIcon =
+  | 'todo'
+  | 'matters'
+  | 'matterList'
+  | 'matterNew'
+  | 'system'
+  | 'user'
+  | 'org'
+  | 'role'
+  | 'audit'
+  | 'profile'
+  | 'password'
+  | 'totp'
 
 export interface MenuItem {
   /** Unique; the route path for leaves. */
@@ -27,6 +39,15 @@ interface MenuDefinition {
 
 export const menuDefinitions: readonly MenuDefinition[] = [
   { key: '/', title: '我的待办', icon: 'todo', path: '/' },
+  {
+    key: 'matters',
+    title: '事项办理',
+    icon: 'matters',
+    children: [
+      { key: '/matters', title: '事项列表', icon: 'matterList', path: '/matters', permission: 'matter:read' },
+      { key: '/matters/new', title: '新建事项', icon: 'matterNew', path: '/matters/new', permission: 'matter:create' },
+    ],
+  },
   {
     key: 'system',
     title: '系统管理',

@@ -4,6 +4,7 @@ import type { RouteRecordRaw } from 'vue-router'
 import AppLayout from '@/layout/AppLayout.vue'
 import HomeView from '@/views/home/HomeView.vue'
 import { adminRoutes } from './modules/admin'
+import { matterRoutes } from './modules/matters'
 import { profileRoutes } from './modules/profile'
 import { FORBIDDEN_PATH, LOGIN_PATH } from './meta'
 
@@ -19,6 +20,7 @@ export const routes: RouteRecordRaw[] = [
     component: AppLayout,
     children: [
       { path: '', name: 'home', component: HomeView, meta: { title: '我的待办' } },
+      ...matterRoutes,
       ...adminRoutes,
       ...profileRoutes,
       {

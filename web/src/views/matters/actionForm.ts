@@ -1,0 +1,148 @@
+// The dialog for one action (受理, 分流, 拟写意见 …), built from what the action
+// requires (`require`: field keys, "note", "assignee") and what it may also set
+// (`fields`). Pure: the dialog renders `items` and binds `model`.
+import type { ActionEffect, ActionInput, FieldDef, FieldValues, Kind, Matter, MatterAction } from '@/api/matters'
+import {
+  isBlank,
+  missingRequired,
+  requiredMessage,
+  toFormValue,
+  toRequestValue,
+  type FormModel,
+} from './formModel'
+
+export const NOTE = 'note'
+export const ASSIGNEE = 'assignee'
+
+export type ActionItem =
+  | { kind: 'note'; key: typeof NOTE; label: string; required: boolean }
+  | { kind: 'assignee'; key: typeof ASSIGNEE; label: string; required: boolean }
+  | { kind: 'field'; key: string; label: string; required: boolean; field: FieldDef }
+
+export interface ActionForm {
+  items: ActionItem[]
+  model: FormModel
+}
+
+/** What an effect does to the matter, said before the user confirms. */
+export const effectHints: Readonly<Record<ActionEffect, string>> = {
+  none: '',
+  assign: '执行后事项将交由所选承办人办理。',
+  suspend: '执行后办理期限中止计算，恢复后继续计算。',
+  resume: '执行后办理期限恢复计算。',
+  extend: '执行后办理期限按规定延长，延长只能进行一次。',
+}
+
+/**
+ * Items in the action's order: its requirements first, then the optional fields
+ * it may set. Fields start from the matter's current values (parties blank);
+ * a key the kind does not define is asked for as plain text.
+ */
+export function buildActionForm(
+  action: Pick<MatterAction, 'require' | 'fields'>,
+  kind: Pick<Kind, 'fields'> | undefined,
+  current: FieldValues = {},
+): ActionForm {
+  const items: ActionItem[] = []
+  const model: FormModel = {}
+  const seen = new Set<string>()
+  const add = (key: string, required: boolean) => {
+    if (seen.has(key)) return
+    seen.add(key)
+    if (key === NOTE) {
+      items.push({ kind: 'note', key: NOTE, label: '办理说明', required })
+      model[NOTE] = ''
+    } else if (key === ASSIGNEE) {
+      items.push({ kind: 'assignee', key: ASSIGNEE, label: '承办人', required })
+      model[ASSIGNEE] = ''
+    } else {
+      const field: FieldDef = kind?.fields.find((f) => f.key === key) ?? { key, label: key, type: 'text', required: false }
+      items.push({ kind: 'field', key, label: field.label, required, field })
+      model[key] = toFormValue(field, current[key])
+    }
+  }
+  for (const key of action.require ?? []) add(key, true)
+  for (const key of action.fields ?? []) add(key, false)
+  return { items, model }
+}
+
+/** Client-side checks: required items left blank, keyed as the server's 422 would be. */
+export function actionProblems(form: ActionForm): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const item of form.items) {
+    const v = form.model[item.key]
+    if (item.kind === 'field' && item.field.type === 'party') {
+      // A party given a number or phone but no name is wrong even when optional.
+      const problem = missingRequired([{ ...item.field, required: item.required }], { [item.key]: v ?? null })[item.key]
+      if (problem) out[item.key] = problem
+      continue
+    }
+    if (!item.required) continue
+    if (item.kind === 'note') {
+      if (typeof v !== 'string' || v.trim() === '') out[item.key] = '请填写办理说明'
+    } else if (item.kind === 'assignee') {
+      if (typeof v !== 'string' || v.trim() === '') out[item.key] = '请填写承办人'
+    } else if (isBlank(item.field, v)) {
+      out[item.key] = requiredMessage(item.field)
+    }
+  }
+  return out
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+}
+
+/**
+ * The request body. Required fields are always sent; optional ones only when
+ * they differ from the matter's current value (a blank party is never sent).
+ */
+export function actionRequest(form: ActionForm, current: FieldValues = {}): ActionInput {
+  const fields: FieldValues = {}
+  const body: ActionInput = { fields }
+  for (const item of form.items) {
+    const v = form.model[item.key]
+    if (item.kind === 'note') {
+      const note = typeof v === 'string' ? v.trim() : ''
+      if (note) body.note = note
+    } else if (item.kind === 'assignee') {
+      const id = typeof v === 'string' ? v.trim() : ''
+      if (id) body.assigneeId = id
+    } else {
+      const value = toRequestValue(item.field, v)
+      if (item.required) {
+        fields[item.key] = value
+      } else if (item.field.type === 'party') {
+        if (value !== null) fields[item.key] = value
+      } else if (!same(value, toRequestValue(item.field, toFormValue(item.field, current[item.key])))) {
+        fields[item.key] = value
+      }
+    }
+  }
+  return body
+}
+
+/**
+ * The action buttons to show. The server lists what the user's role may do in
+ * this state; a clock that is running cannot be resumed and one that is
+ * stopped cannot be suspended again, so those two are left out.
+ */
+export function availableActions(matter: Pick<Matter, 'actions' | 'suspended'>): MatterAction[] {
+  return matter.actions.filter((a) => {
+    if (a.effect === 'resume') return matter.suspended
+    if (a.effect === 'suspend') return !matter.suspended
+    return true
+  })
+}
+
+/**
+ * The action to stress as the next step: the first that moves the matter to
+ * another state without asking for a note (so 受理 over 退回补正, 分流 over 中止).
+ */
+export function primaryAction(actions: readonly MatterAction[], kind: Pick<Kind, 'actions'> | undefined): string | null {
+  for (const a of actions) {
+    const def = kind?.actions.find((d) => d.name === a.name)
+    if (def?.to && !a.require.includes(NOTE)) return a.name
+  }
+  return null
+}
