@@ -1,5 +1,8 @@
 #include "api/json.h"
 
+#include <cctype>
+#include <cstdio>
+
 namespace fazhi::api {
 
 Status ParseJsonObject(const http::Request& req, Json* out) {
@@ -18,6 +21,21 @@ http::Response JsonResponse(int status, const Json& body) {
   r.Set("Content-Type", "application/json; charset=utf-8");
   r.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
   return r;
+}
+
+std::string AttachmentDisposition(const std::string& filename) {
+  std::string out = "attachment; filename*=UTF-8''";
+  for (unsigned char ch : filename) {
+    if (ch < 0x20 || ch == '/' || ch == '\\' || ch == '"') ch = '_';
+    if (std::isalnum(ch) || ch == '.' || ch == '-' || ch == '_' || ch == '~') {
+      out += static_cast<char>(ch);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", ch);
+      out += buf;
+    }
+  }
+  return out;
 }
 
 http::Response NoContent() {

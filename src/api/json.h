@@ -21,6 +21,10 @@ Status ParseJsonObject(const http::Request& req, Json* out);
 http::Response JsonResponse(int status, const Json& body);
 http::Response NoContent();
 
+// Content-Disposition for a download: `attachment; filename*=UTF-8''…` with
+// the name percent-encoded (RFC 5987); separators and quotes become '_'.
+std::string AttachmentDisposition(const std::string& filename);
+
 // Reads an optional string member; "invalid_field" Status when present with
 // another type. Missing → fallback.
 Status GetString(const Json& obj, const char* key, std::string* out, bool required = false);

@@ -183,18 +183,8 @@ void AddMatterRoutes(Api& api, engine::MatterService& service, const std::string
     http::Response r;
     r.body = ss.str();
     r.Set("Content-Type", v->first.content_type);
-    // RFC 5987 filename for Chinese names; always a download, never rendered inline.
-    std::string encoded;
-    for (unsigned char ch : v->first.name) {
-      if (std::isalnum(ch) || ch == '.' || ch == '-' || ch == '_') {
-        encoded += static_cast<char>(ch);
-      } else {
-        char buf[4];
-        std::snprintf(buf, sizeof buf, "%%%02X", ch);
-        encoded += buf;
-      }
-    }
-    r.Set("Content-Disposition", "attachment; filename*=UTF-8''" + encoded);
+    // Always a download, never rendered inline.
+    r.Set("Content-Disposition", AttachmentDisposition(v->first.name));
     r.Set("Cache-Control", "private, no-store");
     return r;
   });

@@ -14,6 +14,7 @@
 #include "api/calendar_routes.h"
 #include "api/matter_routes.h"
 #include "api/public_routes.h"
+#include "api/document_routes.h"
 #include "api/openapi.h"
 #include "app/commands.h"
 #include "app/logging.h"
@@ -123,6 +124,12 @@ int RunServe(const Config& config) {
   api::AddCalendarRoutes(api, *p.calendar);
   api::AddMatterRoutes(api, *p.matters, config.attachments);
   api::AddPublicRoutes(api, *p.portal, *p.rate_limiter);
+  if (Status st = api::AddDocumentRoutes(api, *p.matters, *p.identity, *p.clock, config.definitions + "/templates");
+      !st.ok()) {
+    log->error("{}", st.message());
+    std::cerr << "fazhi: " << st.message() << "\n";
+    return 1;
+  }
   api::AddOpenApiRoute(api);
 
   http::ServerOptions options;

@@ -49,6 +49,7 @@ const MATRIX = {
   'POST /api/v1/matters/{id}/reveal': ['recon'],
   'POST /api/v1/matters/{id}/attachments': ALL,
   'GET /api/v1/attachments/{id}': ALL,
+  'GET /api/v1/matters/{id}/documents/{template}': ALL,
   'GET /api/v1/inbox': ALL,
   'GET /api/public/v1/registers': PUBLIC,
   'GET /api/public/v1/registers/{id}': PUBLIC,
@@ -67,7 +68,7 @@ const NOT_CALLED_AS_ALLOWED = new Set(['DELETE /api/v1/session', 'POST /api/v1/t
 
 function concretePath(pattern) {
   // {year} → 2099: a year without data, so an allowed PUT is refused (422), never a change.
-  return pattern.replace('{id}', '1').replace('{code}', 'no_such_role').replace('{kind}', 'test_case').replace('{action}', 'accept').replace('{year}', '2099');
+  return pattern.replace('{id}', '1').replace('{code}', 'no_such_role').replace('{kind}', 'test_case').replace('{action}', 'accept').replace('{year}', '2099').replace('{template}', 'generic_notice.pdf');
 }
 
 test('every declared route is in the matrix, and every matrix row exists', async () => {
