@@ -80,7 +80,7 @@ void AddMatterRoutes(Api& api, engine::MatterService& service, const std::string
     q.state = c.req.Query("state");
     q.q = c.req.Query("q");
     q.due = c.req.Query("due");
-    q.sort = c.req.Query("sort", "due_on");
+    q.sort = c.req.Query("sort");
     q.order = c.req.Query("order", "asc");
     if (!q.due.empty() && q.due != "overdue" && q.due != "soon")
       return ErrorResponse(400, "invalid_query", "due 只能为 overdue 或 soon");

@@ -223,6 +223,7 @@ Usage:
   fazhi user add --username U --org CODE --role R [--scope S] [--display-name N] --password-stdin
   fazhi audit verify [--db ...]
   fazhi audit checkpoint [--db ...]
+  fazhi bench-data --matters N [--seed S] [--demo] [--db ...]
   fazhi calendar deadline --from YYYY-MM-DD --days N --unit working_day|calendar_day
 
 Settings (also in the --config YAML file as `name: value`, and as FAZHI_<NAME>

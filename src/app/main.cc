@@ -9,6 +9,7 @@
 #include "app/commands.h"
 #include "app/config.h"
 #include "app/calendar_command.h"
+#include "app/bench_data_command.h"
 
 extern char** environ;
 
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
   if (cmd == "org") return fazhi::app::RunOrgCommand(*config);
   if (cmd == "audit") return fazhi::app::RunAuditCommand(*config);
   if (cmd == "calendar") return fazhi::app::RunCalendarCommand(*config);
+  if (cmd == "bench-data") return fazhi::app::RunBenchDataCommand(*config);
   std::cerr << "fazhi: unknown command '" << cmd << "'\nRun `fazhi --help` for usage.\n";
   return 2;
 }

@@ -4,36 +4,39 @@
 // its timeline, its deadlines and its search tokens. Pure: no I/O, no wall
 // clock; the caller writes the rows (see app/bench_data_command.h).
 //
-// Determinism: the same seed, total and GeneratorSetup give the same rows, whatever
-// the batch sizes passed to Next(). Generated ids come from a reserved range
-// (ReservedIds) that live id generators never produce, so generated rows
-// never collide with rows the server writes later.
+// Determinism: the same seed, total and GeneratorSetup give the same rows,
+// whatever the batch sizes passed to Next(). Generated ids come from a
+// reserved range (ReservedIds) that live id generators never produce, so
+// generated rows never collide with rows the server writes later.
 //
 // What the data look like:
-//  - received_at from 2017-01-01 to kAsOf (volume growing ~2x over the decade),
-//    on working days, 08:30–17:30 China time; matters are produced in order of
-//    receipt and their ids follow that order.
+//  - received_at from 2017-01-01 to kAsOf (volume growing ~2x over the
+//    decade), on working days, 08:30–17:30 China time; matters come in order
+//    of receipt and their ids follow that order. Kinds are equally likely.
+//  - titles and subjects: realistic wording per known kind (合法性审查, 规范性
+//    文件, 备案审查, 重大行政决策, 法律顾问 …), a generic "关于…的<label>" else.
 //  - each matter walks its kind's actions from the initial state: mostly the
-//    "forward" action (the one leading to the next declared state), now and
-//    then another (e.g. 退回); stay actions (effect none or extend, e.g. 申请
-//    延期, 采纳情况反馈) are sprinkled in where the likely rest of the path
-//    keeps the timeline at 7 events or fewer (the test kind: 1–7). Steps
-//    are 0–6 working days apart; a step that would fall after kAsOf is not
+//    "forward" action (the one leading to the nearest later declared state),
+//    now and then another (e.g. 退回); stay actions (effect none or extend,
+//    e.g. 申请延期, 采纳情况反馈) come in where the likely rest of the path
+//    keeps the timeline at 7 events or fewer (the test kind: 1–7). Steps are
+//    0–6 working days apart; a step that would fall after kAsOf is not
 //    taken, so recent matters are open and old ones final (plus ~0.4% stuck
-//    open at an earlier step).
-//  - fields: required ones always, optional ones ~60% of the time, by type
-//    (text: the matter's subject; enum: an option, matching the title's
-//    category when the kind offers it; org/user: one of the GeneratorSetup's; number/
-//    money/date: plausible values). Party fields are filled only when
-//    required and then only in masked form (no clear personal data is ever
-//    generated, no matter_parties rows); attachment and matter_link fields
-//    are left empty.
+//    open at an earlier step). Actions with guards are taken only when
+//    nothing else leaves a state (links are not generated).
+//  - fields: required ones always, optional ones ~60% of the time (fields an
+//    action sets only when that action happens), by type and by what the key
+//    or label says (names, 文号, meetings, start/end dates, years …); enums
+//    match the title's category when the kind offers it; org and user fields
+//    name the GeneratorSetup's orgs and staff. Party fields are filled only
+//    when required and then only in masked form (no clear personal data is
+//    ever generated, no matter_parties rows); attachment and matter_link
+//    fields stay empty.
 //  - deadlines follow the kind's definitions (start, extend, stop). Due dates
-//    use the working-day calendar where it has data (2024–2026); for other
-//    years, i.e. the historical rows only, a weekday-only fallback (Monday–
-//    Friday are working days) is used instead. `deadlines` holds the records
-//    only when one of them is still running, as the brief of the benchmark
-//    dataset asks; due_on is the earliest running due date.
+//    use the working-day calendar where it has the years (2024–2026); for the
+//    historical rows a weekday-only fallback (Monday–Friday are working days)
+//    is used instead. `deadlines` holds a matter's records only when one of
+//    them is still running; due_on is the earliest running due date.
 //  - 文号 per (org, kind, year of the numbering action), like the service.
 #pragma once
 

@@ -94,13 +94,22 @@ Result<Page<MatterSummary>> MatterService::List(const identity::Principal& p, co
       if (tokens.empty()) return Status::Ok();  // nothing searchable: no hits
       where += " AND " + SearchSql(tx.dialect(), tokens, &params);
     }
-    auto count = tx.Query("SELECT COUNT(*) FROM matters m WHERE " + where, params);
+    // Searches for common words can match a large share of all matters:
+    // count at most kSearchCountCap of them (the UI shows "10000+").
+    constexpr int64_t kSearchCountCap = 10000;
+    auto count = q.q.empty()
+                     ? tx.Query("SELECT COUNT(*) FROM matters m WHERE " + where, params)
+                     : tx.Query("SELECT COUNT(*) FROM (SELECT 1 FROM matters m WHERE " + where + " LIMIT " +
+                                    std::to_string(kSearchCountCap) + ") capped",
+                                params);
     if (!count.ok()) return count.status();
     out.total = count->rows[0].Int(0);
-    static const std::set<std::string> kSort = {"due_on", "received_at", "updated_at", "title", "number", "state"};
-    const std::string sort = kSort.count(q.sort) ? q.sort : "due_on";
+    static const std::set<std::string> kSort = {"due_on", "received_at", "updated_at", "title", "number", "state", "id"};
+    // A search without an explicit order lists the newest hits first.
+    const std::string sort = kSort.count(q.sort) ? q.sort : (q.q.empty() ? "due_on" : "id");
     const std::string order = q.order == "desc" ? "DESC" : "ASC";
-    std::string order_by = sort == "due_on" ? "(m.due_on IS NULL), m.due_on " + order : "m." + sort + " " + order;
+    const std::string dir = sort == "id" && q.sort.empty() ? "DESC" : order;
+    std::string order_by = sort == "due_on" ? "(m.due_on IS NULL), m.due_on " + order : "m." + sort + " " + dir;
     params.push_back(static_cast<int64_t>(q.page_size));
     params.push_back(static_cast<int64_t>((q.page - 1) * q.page_size));
     auto rows = tx.Query(std::string("SELECT ") + kSummaryColumns + kSummaryJoins + " WHERE " + where +

@@ -151,10 +151,16 @@ std::string MatterService::ScopeSql(const identity::Principal& p, std::vector<Va
         parts.push_back("m.org_id = ?");
         params->push_back(p.org_id);
         break;
-      case identity::Scope::kOrgAndBelow:
-        parts.push_back("m.org_path LIKE ?");
-        params->push_back(p.org_path + "%");
+      case identity::Scope::kOrgAndBelow: {
+        // A range instead of LIKE 'path%': the same rows, and SQLite keeps the
+        // prepared statement (a LIKE pattern parameter forces a re-prepare).
+        parts.push_back("(m.org_path >= ? AND m.org_path < ?)");
+        params->push_back(p.org_path);
+        std::string upper = p.org_path;
+        if (!upper.empty()) upper.back() = static_cast<char>(upper.back() + 1);
+        params->push_back(upper);
         break;
+      }
       case identity::Scope::kOrgs:
         for (int64_t org : a.org_ids) {
           parts.push_back("m.org_id = ?");
