@@ -78,6 +78,18 @@ Result<std::unique_ptr<Platform>> BuildPlatform(const Config& config) {
   p->portal = std::make_unique<portal::PortalService>(*p->db, *p->clock, *p->ids, *p->audit, *p->cipher, *p->kinds,
                                                       *p->matters, std::move(portal_config).value());
   p->rate_limiter = std::make_unique<http::RateLimiter>(*p->clock);
+
+  auto defs = metrics::LoadMetrics(config.definitions + "/metrics", *p->kinds);
+  if (!defs.ok()) return defs.status();
+  std::vector<metrics::MetricDef> all_metrics = std::move(defs).value();
+  if (config.demo) {
+    // Metrics over the test kind come with it.
+    auto extra = metrics::LoadMetrics(config.definitions + "/metrics-test", *p->kinds);
+    if (!extra.ok()) return extra.status();
+    for (auto& m : extra.value()) all_metrics.push_back(std::move(m));
+  }
+  p->metric_defs = std::make_unique<metrics::MetricRegistry>(std::move(all_metrics));
+  p->metrics = std::make_unique<metrics::MetricService>(*p->db, *p->kinds, *p->metric_defs, *p->calendar, *p->clock);
   return p;
 }
 

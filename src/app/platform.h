@@ -14,6 +14,8 @@
 #include "calendar/calendar_store.h"
 #include "engine/matter_service.h"
 #include "http/rate_limiter.h"
+#include "metrics/metric.h"
+#include "metrics/metric_service.h"
 #include "modules/public_portal/portal_service.h"
 #include "identity/catalog.h"
 #include "identity/identity_service.h"
@@ -35,6 +37,8 @@ struct Platform {
   std::unique_ptr<engine::MatterService> matters;
   std::unique_ptr<portal::PortalService> portal;
   std::unique_ptr<http::RateLimiter> rate_limiter;
+  std::unique_ptr<metrics::MetricRegistry> metric_defs;
+  std::unique_ptr<metrics::MetricService> metrics;
   int migrations_applied = 0;
 };
 

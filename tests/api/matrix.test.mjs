@@ -51,6 +51,9 @@ const MATRIX = {
   'GET /api/v1/attachments/{id}': ALL,
   'GET /api/v1/matters/{id}/documents/{template}': ALL,
   'GET /api/v1/inbox': ALL,
+  // Figures and their drill-down: roles with dashboard:read ({id} = '1' is no metric: 404).
+  'GET /api/v1/metrics': ['clerk', 'chief', 'supervisor', 'leader', 'filer'],
+  'GET /api/v1/metrics/{id}/matters': ['clerk', 'chief', 'supervisor', 'leader', 'filer'],
   'GET /api/public/v1/registers': PUBLIC,
   'GET /api/public/v1/registers/{id}': PUBLIC,
   'GET /api/public/v1/consultations': PUBLIC,
