@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError, fallbackMessage, networkError, toApiError } from './error'
+import { ApiError, fallbackMessage, networkError, parseRetryAfter, toApiError } from './error'
 
 describe('toApiError', () => {
   it('takes code, message and details from the error body', () => {
@@ -54,5 +54,30 @@ describe('networkError', () => {
     expect(e.status).toBe(0)
     expect(e.code).toBe('network_error')
     expect(e.message).toContain('无法连接服务器')
+  })
+})
+
+describe('Retry-After', () => {
+  it('reads delta-seconds and HTTP dates', () => {
+    expect(parseRetryAfter('30')).toBe(30)
+    expect(parseRetryAfter(' 0 ')).toBe(0)
+    const now = Date.parse('2024-10-08T08:00:00Z')
+    expect(parseRetryAfter('Tue, 08 Oct 2024 08:01:30 GMT', now)).toBe(90)
+    expect(parseRetryAfter('Tue, 08 Oct 2024 07:00:00 GMT', now)).toBe(0)
+  })
+
+  it('is null when absent or unreadable', () => {
+    expect(parseRetryAfter(null)).toBeNull()
+    expect(parseRetryAfter(undefined)).toBeNull()
+    expect(parseRetryAfter('')).toBeNull()
+    expect(parseRetryAfter('soon')).toBeNull()
+    expect(parseRetryAfter('-5')).toBeNull()
+  })
+
+  it('travels with the error', () => {
+    const e = toApiError(429, { error: { code: 'rate_limited', message: '访问过于频繁，请稍后再试' } }, '42')
+    expect(e.retryAfter).toBe(42)
+    expect(toApiError(429, undefined).retryAfter).toBeNull()
+    expect(toApiError(429, undefined).message).toBe('操作过于频繁，请稍后再试')
   })
 })

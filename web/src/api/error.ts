@@ -11,13 +11,22 @@ export class ApiError extends Error {
   readonly status: number
   readonly code: string
   readonly details: Record<string, unknown>
+  /** Seconds to wait before trying again (a 429's `Retry-After`), or null. */
+  readonly retryAfter: number | null
 
-  constructor(status: number, code: string, message: string, details: Record<string, unknown> = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details: Record<string, unknown> = {},
+    retryAfter: number | null = null,
+  ) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.details = details
+    this.retryAfter = retryAfter
   }
 
   /** Per-field validation messages from a 422 body (`details.fields`), or {}. */
@@ -61,16 +70,31 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Maps an HTTP status and the parsed body (or undefined when the body was not
- * JSON) to an ApiError. Pure; never throws.
+ * `Retry-After` as whole seconds: delta-seconds ("30") or an HTTP date, measured
+ * from `now`. Null when absent or unreadable; never negative.
  */
-export function toApiError(status: number, body: unknown): ApiError {
+export function parseRetryAfter(header: string | null | undefined, now = Date.now()): number | null {
+  const text = (header ?? '').trim()
+  if (text === '') return null
+  if (/^\d+$/.test(text)) return Number(text)
+  if (!/GMT$/i.test(text)) return null
+  const at = Date.parse(text)
+  if (Number.isNaN(at)) return null
+  return Math.max(0, Math.ceil((at - now) / 1000))
+}
+
+/**
+ * Maps an HTTP status and the parsed body (or undefined when the body was not
+ * JSON) to an ApiError; `retryAfter` is the answer's `Retry-After` header.
+ * Pure; never throws.
+ */
+export function toApiError(status: number, body: unknown, retryAfter?: string | null): ApiError {
   const err = isRecord(body) && isRecord(body.error) ? body.error : undefined
   const code = typeof err?.code === 'string' && err.code !== '' ? err.code : `http_${status}`
   const message =
     typeof err?.message === 'string' && err.message !== '' ? err.message : fallbackMessage(status)
   const details = isRecord(err?.details) ? err.details : {}
-  return new ApiError(status, code, message, details)
+  return new ApiError(status, code, message, details, parseRetryAfter(retryAfter))
 }
 
 /** The error for a request that never got an HTTP answer. */

@@ -1,18 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from './error'
-import { buildUrl, configureHttp, http } from './http'
+import { PUBLIC_API_BASE, buildUrl, configureHttp, download, filenameFromDisposition, http } from './http'
 
 interface Call {
   url: string
   init: RequestInit
 }
 
-function fakeFetch(status: number, body?: unknown) {
+function fakeFetch(status: number, body?: unknown, headers: Record<string, string> = {}) {
   const calls: Call[] = []
   const fetch = vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
     calls.push({ url: String(url), init: init ?? {} })
-    const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body)
-    return new Response(status === 204 ? null : text, { status })
+    const text = body === undefined ? '' : typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body)
+    return new Response(status === 204 ? null : (text as BodyInit), { status, headers })
   })
   return { fetch: fetch as unknown as typeof globalThis.fetch, calls }
 }
@@ -32,6 +32,29 @@ describe('buildUrl', () => {
     )
     expect(buildUrl('/me')).toBe('/api/v1/me')
     expect(buildUrl('/audit', { username: '张 三' })).toBe('/api/v1/audit?username=%E5%BC%A0+%E4%B8%89')
+  })
+
+  it('takes another prefix for the public portal', () => {
+    expect(buildUrl('/registers/x', { page: 1, q: '' }, PUBLIC_API_BASE)).toBe('/api/public/v1/registers/x?page=1')
+  })
+})
+
+describe('filenameFromDisposition', () => {
+  it('prefers the RFC 5987 UTF-8 name', () => {
+    expect(filenameFromDisposition("attachment; filename*=UTF-8''%E5%AE%A1%E6%9F%A5%E6%84%8F%E8%A7%81%E4%B9%A6.pdf")).toBe('审查意见书.pdf')
+    expect(filenameFromDisposition('attachment; filename="a.pdf"; filename*=UTF-8\'\'b%20c.pdf')).toBe('b c.pdf')
+  })
+
+  it('falls back to a plain name, and to "" without one', () => {
+    expect(filenameFromDisposition('attachment; filename="notice.docx"')).toBe('notice.docx')
+    expect(filenameFromDisposition('attachment; filename=notice.docx')).toBe('notice.docx')
+    expect(filenameFromDisposition('attachment')).toBe('')
+    expect(filenameFromDisposition(null)).toBe('')
+    expect(filenameFromDisposition("attachment; filename*=UTF-8''%E5%AE")).toBe('')
+  })
+
+  it('never yields a path', () => {
+    expect(filenameFromDisposition("attachment; filename*=UTF-8''..%2F..%2Fetc%2Fpasswd")).toBe('.._.._etc_passwd')
   })
 })
 
@@ -134,5 +157,44 @@ describe('request', () => {
     expect(header(f.calls[0], 'Content-Type')).toBe('application/pdf')
     expect(header(f.calls[0], 'X-CSRF-Token')).toBe('tok-3')
     expect(f.calls[0].init.body).toBe(bytes)
+  })
+
+  it('calls the public portal without the /api/v1 prefix', async () => {
+    const f = fakeFetch(200, { items: [] })
+    configureHttp({ fetch: f.fetch })
+    await http.get('/registers', undefined, { base: PUBLIC_API_BASE })
+    expect(f.calls[0].url).toBe('/api/public/v1/registers')
+  })
+
+  it('passes a 429\'s Retry-After on with the error', async () => {
+    const body = { error: { code: 'rate_limited', message: '访问过于频繁，请稍后再试' } }
+    configureHttp({ fetch: fakeFetch(429, body, { 'Retry-After': '25' }).fetch })
+    await expect(http.post('/consultations/1/comments', {})).rejects.toMatchObject({ status: 429, retryAfter: 25 })
+  })
+})
+
+describe('download', () => {
+  it('returns the body as a Blob with the server\'s file name', async () => {
+    const bytes = new Uint8Array([37, 80, 68, 70])
+    const f = fakeFetch(200, bytes, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': "attachment; filename*=UTF-8''%E9%80%9A%E7%9F%A5%E4%B9%A6.pdf",
+    })
+    configureHttp({ fetch: f.fetch })
+    const file = await download('/matters/7/documents/generic_notice.pdf')
+    expect(f.calls[0].url).toBe('/api/v1/matters/7/documents/generic_notice.pdf')
+    expect(header(f.calls[0], 'Accept')).toBe('*/*')
+    expect(file.filename).toBe('通知书.pdf')
+    expect(new Uint8Array(await file.blob.arrayBuffer())).toEqual(bytes)
+  })
+
+  it('rejects with the ApiError of a refusal', async () => {
+    const body = { error: { code: 'state_conflict', message: '事项尚未编定文号，暂不能出具此文书' } }
+    configureHttp({ fetch: fakeFetch(409, body).fetch })
+    await expect(download('/matters/7/documents/generic_notice.pdf')).rejects.toMatchObject({
+      status: 409,
+      code: 'state_conflict',
+      message: '事项尚未编定文号，暂不能出具此文书',
+    })
   })
 })

@@ -10,11 +10,16 @@ export type MenuIcon =
   | 'matters'
   | 'matterList'
   | 'matterNew'
+  | 'stats'
+  | 'dashboard'
+  | 'tools'
+  | 'deadline'
   | 'system'
   | 'user'
   | 'org'
   | 'role'
   | 'audit'
+  | 'calendar'
   | 'profile'
   | 'password'
   | 'totp'
@@ -49,6 +54,18 @@ export const menuDefinitions: readonly MenuDefinition[] = [
     ],
   },
   {
+    key: 'stats',
+    title: '统计分析',
+    icon: 'stats',
+    children: [{ key: '/dashboard', title: '统计看板', icon: 'dashboard', path: '/dashboard', permission: 'dashboard:read' }],
+  },
+  {
+    key: 'tools',
+    title: '办公工具',
+    icon: 'tools',
+    children: [{ key: '/tools/deadline', title: '期限计算', icon: 'deadline', path: '/tools/deadline' }],
+  },
+  {
     key: 'system',
     title: '系统管理',
     icon: 'system',
@@ -58,6 +75,7 @@ export const menuDefinitions: readonly MenuDefinition[] = [
       { key: '/admin/orgs', title: '机构管理', icon: 'org', path: '/admin/orgs', permission: 'org:manage' },
       { key: '/admin/roles', title: '角色权限', icon: 'role', path: '/admin/roles', permission: 'role:manage' },
       { key: '/admin/audit', title: '审计日志', icon: 'audit', path: '/admin/audit', permission: 'audit:read' },
+      { key: '/admin/calendar', title: '工作日历', icon: 'calendar', path: '/admin/calendar', permission: 'config:manage' },
     ],
   },
   {

@@ -1,9 +1,13 @@
 // Icon components for the menu's icon names.
 import type { Component } from 'vue'
 import {
+  Briefcase,
+  Calendar,
+  Clock,
   Document,
   DocumentAdd,
   Folder,
+  Histogram,
   Key,
   List,
   Lock,
@@ -11,6 +15,7 @@ import {
   Setting,
   Stamp,
   Tickets,
+  TrendCharts,
   User,
   UserFilled,
 } from '@element-plus/icons-vue'
@@ -21,11 +26,16 @@ export const menuIcons: Record<MenuIcon, Component> = {
   matters: Folder,
   matterList: List,
   matterNew: DocumentAdd,
+  stats: TrendCharts,
+  dashboard: Histogram,
+  tools: Briefcase,
+  deadline: Clock,
   system: Setting,
   user: User,
   org: OfficeBuilding,
   role: Stamp,
   audit: Document,
+  calendar: Calendar,
   profile: UserFilled,
   password: Lock,
   totp: Key,

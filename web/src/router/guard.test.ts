@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decide, type Destination, type Viewer } from './guard'
+import { decide, isPortalPath, pageTitle, type Destination, type Viewer } from './guard'
 
 function to(path: string, meta: Destination['meta'] = {}, query: Record<string, unknown> = {}): Destination {
   const qs = new URLSearchParams(query as Record<string, string>).toString()
@@ -54,5 +54,41 @@ describe('decide', () => {
   it('lets everyone signed in reach pages without a permission', () => {
     expect(decide(to('/'), clerk)).toEqual({ allow: true })
     expect(decide(to('/profile/totp'), clerk)).toEqual({ allow: true })
+  })
+})
+
+describe('the public portal', () => {
+  it('is everything under /public, and nothing else', () => {
+    expect(isPortalPath('/public')).toBe(true)
+    expect(isPortalPath('/public/')).toBe(true)
+    expect(isPortalPath('/public/registers/normative_documents')).toBe(true)
+    expect(isPortalPath('/publicity')).toBe(false)
+    expect(isPortalPath('/')).toBe(false)
+    expect(isPortalPath('/admin/public')).toBe(false)
+  })
+
+  it('never sends anyone to sign-in, 403 or the password page', () => {
+    const page = to('/public/consultations/42')
+    expect(decide(page, null)).toEqual({ allow: true })
+    expect(decide(page, clerk)).toEqual({ allow: true })
+    expect(decide(page, fresh)).toEqual({ allow: true })
+    // Even a portal route that named a permission by mistake stays open.
+    expect(decide(to('/public', { permission: 'user:manage' }), null)).toEqual({ allow: true })
+  })
+
+  it('keeps the sign-in rule for the staff pages next to it', () => {
+    expect(decide(to('/publicity'), null)).toEqual({ allow: false, path: '/login', query: { redirect: '/publicity' } })
+  })
+})
+
+describe('pageTitle', () => {
+  it('names inner pages first, under the staff or the portal title', () => {
+    expect(pageTitle({ path: '/', name: 'home', meta: { title: '我的待办' } })).toBe('法治政府建设综合管理平台')
+    expect(pageTitle({ path: '/login', name: 'login', meta: { title: '登录' } })).toBe('法治政府建设综合管理平台')
+    expect(pageTitle({ path: '/dashboard', name: 'dashboard', meta: { title: '统计看板' } })).toBe('统计看板 - 法治政府建设综合管理平台')
+    expect(pageTitle({ path: '/public', name: 'portal-home', meta: { title: '首页' } })).toBe('示范县法治政府建设公众服务平台')
+    expect(pageTitle({ path: '/public/consultations', name: 'portal-consultations', meta: { title: '意见征集' } })).toBe(
+      '意见征集 - 示范县法治政府建设公众服务平台',
+    )
   })
 })

@@ -2,8 +2,7 @@
 import { createRouter, createWebHistory, type Router } from 'vue-router'
 import { useSessionStore } from '@/stores/session'
 import { notifyError } from '@/utils/notify'
-import { decide } from './guard'
-import { APP_TITLE } from './meta'
+import { decide, isPortalPath, pageTitle } from './guard'
 import { routes } from './routes'
 
 export function createAppRouter(): Router {
@@ -14,6 +13,8 @@ export function createAppRouter(): Router {
   })
 
   router.beforeEach(async (to) => {
+    // The portal works without a session: it does not even ask who is signed in.
+    if (isPortalPath(to.path)) return true
     const session = useSessionStore()
     try {
       await session.ensureLoaded()
@@ -31,9 +32,7 @@ export function createAppRouter(): Router {
   })
 
   router.afterEach((to) => {
-    // The sign-in page and home carry the plain app title; inner pages name themselves first.
-    const plain = to.name === 'login' || to.name === 'home' || !to.meta.title
-    document.title = plain ? APP_TITLE : `${to.meta.title} - ${APP_TITLE}`
+    document.title = pageTitle(to)
   })
 
   return router

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDateTime } from './time'
+import { chineseDate, formatDateTime } from './time'
 
 describe('formatDateTime', () => {
   it('formats local time with zero padding', () => {
@@ -11,5 +11,14 @@ describe('formatDateTime', () => {
     expect(formatDateTime(undefined)).toBe('')
     expect(formatDateTime(null)).toBe('')
     expect(formatDateTime(Number.NaN)).toBe('')
+  })
+})
+
+describe('chineseDate', () => {
+  it('writes ISO dates the Chinese way', () => {
+    expect(chineseDate('2024-10-08')).toBe('2024年10月8日')
+    expect(chineseDate('2024-12-31')).toBe('2024年12月31日')
+    expect(chineseDate(null)).toBe('')
+    expect(chineseDate('明天')).toBe('明天')
   })
 })

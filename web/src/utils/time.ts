@@ -11,3 +11,9 @@ export function formatDateTime(ms: number | null | undefined): string {
     `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
   )
 }
+
+/** "2024-10-08" → "2024年10月8日"; anything else unchanged ("" for nothing). */
+export function chineseDate(iso: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '')
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : (iso ?? '')
+}

@@ -26,4 +26,10 @@ export const adminRoutes: RouteRecordRaw[] = [
     component: () => import('@/views/audit/AuditLogView.vue'),
     meta: { title: '审计日志', permission: 'audit:read' },
   },
+  {
+    path: 'admin/calendar',
+    name: 'calendar',
+    component: () => import('@/views/calendar/CalendarAdminView.vue'),
+    meta: { title: '工作日历', permission: 'config:manage' },
+  },
 ]
