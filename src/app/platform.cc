@@ -86,7 +86,11 @@ Result<std::unique_ptr<Platform>> BuildPlatform(const Config& config) {
     // Metrics over the test kind come with it.
     auto extra = metrics::LoadMetrics(config.definitions + "/metrics-test", *p->kinds);
     if (!extra.ok()) return extra.status();
-    for (auto& m : extra.value()) all_metrics.push_back(std::move(m));
+    for (auto& m : extra.value()) {
+      for (const auto& existing : all_metrics)
+        if (existing.id == m.id) return Status("invalid_definition", "metric " + m.id + " is defined twice");
+      all_metrics.push_back(std::move(m));
+    }
   }
   p->metric_defs = std::make_unique<metrics::MetricRegistry>(std::move(all_metrics));
   p->metrics = std::make_unique<metrics::MetricService>(*p->db, *p->kinds, *p->metric_defs, *p->calendar, *p->clock);

@@ -137,6 +137,10 @@ bool MatterService::MayAct(const identity::Principal& p, const Loaded& m, const 
 }
 
 std::string MatterService::ScopeSql(const identity::Principal& p, std::vector<Value>* params) const {
+  return MatterScopeSql(p, params);
+}
+
+std::string MatterScopeSql(const identity::Principal& p, std::vector<Value>* params) {
   for (const auto& a : p.assignments)
     if (a.permissions.count("matter:read") && a.scope == identity::Scope::kAll) return "1 = 1";
   std::vector<std::string> parts = {"m.creator_id = ?", "m.assignee_id = ?"};

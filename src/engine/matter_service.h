@@ -33,6 +33,12 @@
 
 namespace fazhi::engine {
 
+// The SQL condition (over `matters m`) for the matters a principal may read:
+// their own submissions and assignments, plus what each role assignment
+// granting matter:read covers. Appends its parameters. Used by every list,
+// search and drill-down.
+std::string MatterScopeSql(const identity::Principal& p, std::vector<store::Value>* params);
+
 class KindRegistry {
  public:
   explicit KindRegistry(std::vector<KindDef> kinds);

@@ -19,38 +19,7 @@ bool ParsePart(const std::string& text, Part* out) {
 }
 
 std::string ScopeCondition(const identity::Principal& p, std::vector<Value>* params) {
-  // Own submissions and assigned matters always; then each assignment that
-  // grants matter:read adds what its scope covers.
-  const size_t mark = params->size();
-  std::string sql = "(m.creator_id = ? OR m.assignee_id = ?";
-  params->emplace_back(p.user_id);
-  params->emplace_back(p.user_id);
-  for (const auto& a : p.assignments) {
-    if (!a.permissions.count("matter:read")) continue;
-    switch (a.scope) {
-      case identity::Scope::kAll:
-        params->resize(mark);
-        return "1 = 1";
-      case identity::Scope::kOrg:
-        sql += " OR m.org_id = ?";
-        params->emplace_back(p.org_id);
-        break;
-      case identity::Scope::kOrgAndBelow:
-        sql += " OR (m.org_path >= ? AND m.org_path < ?)";
-        params->emplace_back(p.org_path);
-        params->emplace_back(PathUpperBound(p.org_path));
-        break;
-      case identity::Scope::kOrgs:
-        for (int64_t org : a.org_ids) {
-          sql += " OR m.org_id = ?";
-          params->emplace_back(org);
-        }
-        break;
-      case identity::Scope::kSelf:
-        break;
-    }
-  }
-  return sql + ")";
+  return engine::MatterScopeSql(p, params);
 }
 
 MetricService::MetricService(store::Database& db, const engine::KindRegistry& kinds, const MetricRegistry& metrics,

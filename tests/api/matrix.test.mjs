@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request, demoClient } from './lib.mjs';
 
-const USERS = ['sysadmin', 'secadmin', 'auditadmin', 'clerk', 'chief', 'counsel', 'unit', 'recon', 'supervisor', 'leader'];
+const USERS = ['sysadmin', 'secadmin', 'auditadmin', 'clerk', 'chief', 'counsel', 'unit', 'recon', 'supervisor', 'leader', 'undertaker', 'filer'];
 const ALL = USERS;
 const PUBLIC = 'public';
 
@@ -40,8 +40,8 @@ const MATRIX = {
   'GET /api/v1/audit': ['auditadmin'],
   'GET /api/v1/kinds': ALL,
   'GET /api/v1/kinds/{kind}': ALL,
-  'POST /api/v1/matters': ['clerk', 'unit', 'recon', 'supervisor'],
-  'GET /api/v1/matters': ['clerk', 'chief', 'counsel', 'unit', 'recon', 'supervisor', 'leader'],
+  'POST /api/v1/matters': ['clerk', 'unit', 'recon', 'supervisor', 'undertaker', 'filer'],
+  'GET /api/v1/matters': ['clerk', 'chief', 'counsel', 'unit', 'recon', 'supervisor', 'leader', 'undertaker', 'filer'],
   'GET /api/v1/matters/{id}': ALL,
   'PATCH /api/v1/matters/{id}': ALL,
   'POST /api/v1/matters/{id}/actions/{action}': ALL,
