@@ -138,6 +138,8 @@ Status AddDocumentRoutes(Api& api, engine::MatterService& matters, identity::Ide
         t->second, DocumentDataFor(m.value(), matters.kinds().Find(m->kind), names, issued_on));
     auto bytes = format == "pdf" ? pdf->Write(doc) : documents::WriteDocx(doc, fonts);
     if (!bytes.ok()) return ErrorResponse(bytes.status());
+    if (Status st = matters.RecordExport(*c.principal, m->id, name + "." + format, c.req.remote_ip); !st.ok())
+      return ErrorResponse(st);
 
     http::Response r;
     r.body = std::move(bytes).value();

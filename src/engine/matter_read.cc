@@ -230,6 +230,16 @@ Result<std::string> MatterService::RevealParty(const identity::Principal& p, int
   return clear;
 }
 
+Status MatterService::RecordExport(const identity::Principal& p, int64_t matter_id, const std::string& what,
+                                   const std::string& ip) {
+  return db_.Write([&](Transaction& tx) {
+    auto m = Load(tx, matter_id);
+    if (!m.ok()) return m.status();
+    if (!CanRead(p, *m)) return Status("not_found", "事项不存在或无权查看");
+    return Audit(tx, p, ip, "matter.export", matter_id, what);
+  });
+}
+
 namespace {
 
 std::string Sha256Hex(const std::string& data) {
@@ -335,6 +345,7 @@ Result<std::pair<AttachmentView, std::string>> MatterService::OpenAttachment(con
     return Status::Ok();
   });
   if (!st.ok()) return st;
+  FAZHI_RETURN_IF_ERROR(RecordExport(p, matter_id, "attachment:" + IdToString(v.id), ip));
   const std::string path = (std::filesystem::path(storage_dir) / v.sha256.substr(0, 2) / v.sha256).string();
   return std::make_pair(v, path);
 }

@@ -154,6 +154,11 @@ class MatterService {
                                                                 const std::string& storage_dir,
                                                                 const std::string& ip);
 
+  // Audits an export of a matter (an issued document or file download) by a
+  // caller who may read it; the export must not be served when this fails.
+  Status RecordExport(const identity::Principal& p, int64_t matter_id, const std::string& what,
+                      const std::string& ip);
+
   const KindRegistry& kinds() const { return kinds_; }
 
  private:

@@ -83,6 +83,10 @@ test('the notice downloads as a PDF with the 文号, title and conclusion', asyn
   assert.match(text, /\d{4}年\d{1,2}月\d{1,2}日/);
   const info = squeeze(execFileSync('pdfinfo', [file]).toString('utf8'));
   assert.ok(info.includes('Pagesize:595.276x841.89pts(A4)'), info);
+  // Every export is audited.
+  const audit = await demoClient('auditadmin');
+  const log = await audit.get('/api/v1/audit?action=matter.export&pageSize=50');
+  assert.ok(log.body.items.some((e) => e.object === `matter:${closed.id}` && e.detail === 'generic_notice.pdf' && e.username === 'clerk'));
 });
 
 test('the notice downloads as a DOCX with the text and East-Asian fonts', async () => {
