@@ -1,6 +1,7 @@
 // The calendar routes through Api::Handle, on a SQLite test database seeded
 // with the shipped definitions.
 #include "api/calendar_routes.h"
+#include "base/temp_dir.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -43,9 +44,8 @@ class CalendarRoutesTest : public ::testing::Test {
     ASSERT_TRUE(created.ok()) << created.status().ToString();
     test_db_ = std::move(*created);
     ASSERT_TRUE(test_db_->db().Migrate().ok());
-    std::string pattern = (std::filesystem::temp_directory_path() / "fazhi-calapi-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    dir_ = MakeTempDir("fazhi-calapi");
+    ASSERT_FALSE(dir_.empty());
     log_ = std::make_unique<audit::AuditLog>((dir_ / "checkpoint").string());
     store_ = std::make_unique<calendar::CalendarStore>(test_db_->db(), *log_, clock_);
     auto years = calendar::LoadCalendarDir(SourceDir() + "/definitions/calendar");

@@ -1,5 +1,6 @@
 // `fazhi audit verify|checkpoint` end to end on a SQLite file.
 #include "app/audit_command.h"
+#include "base/temp_dir.h"
 
 #include <gtest/gtest.h>
 
@@ -19,10 +20,8 @@ namespace {
 class AuditCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "fazhi-auditcmd-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    dir_ = MakeTempDir("fazhi-auditcmd");
+    ASSERT_FALSE(dir_.empty());
     config_.command = "audit";
     config_.db = "sqlite:" + (dir_ / "fazhi.db").string();
     config_.audit_checkpoint = (dir_ / "audit" / "checkpoint").string();

@@ -1,5 +1,6 @@
 // `fazhi calendar deadline`: output and exit codes.
 #include "app/calendar_command.h"
+#include "base/temp_dir.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -17,9 +18,8 @@ namespace {
 class CalendarCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "fazhi-calcmd-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    dir_ = MakeTempDir("fazhi-calcmd");
+    ASSERT_FALSE(dir_.empty());
     std::filesystem::create_directories(dir_ / "calendar");
     // A one-year calendar of our own: 2024 National Day only.
     std::ofstream(dir_ / "calendar" / "2024.yaml")

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "audit/audit_log.h"
+#include "base/temp_dir.h"
 #include "store/test_database.h"
 
 namespace fazhi::audit::testutil {
@@ -45,9 +46,8 @@ class AuditDbTest : public ::testing::TestWithParam<store::Dialect> {
     auto migrated = db().Migrate();
     ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();
 
-    std::string pattern = (std::filesystem::temp_directory_path() / "fazhi-audit-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    dir_ = MakeTempDir("fazhi-audit");
+    ASSERT_FALSE(dir_.empty());
     log_ = std::make_unique<AuditLog>((dir_ / "audit" / "checkpoint").string());
   }
 

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "audit/audit_log.h"
+#include "base/temp_dir.h"
 #include "audit/checkpoint.h"
 
 namespace fazhi::audit {
@@ -80,9 +81,8 @@ TEST(Chain, HashIgnoresStoredHashesButCoversEveryField) {
 class CheckpointFileTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "fazhi-cp-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    dir_ = MakeTempDir("fazhi-cp");
+    ASSERT_FALSE(dir_.empty());
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 

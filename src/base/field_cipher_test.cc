@@ -1,4 +1,5 @@
 #include "base/field_cipher.h"
+#include "base/temp_dir.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -25,8 +26,7 @@ FieldCipher MakeCipher(char fill = 'k') {
 class TempDir {
  public:
   TempDir() {
-    std::string tmpl = (fs::path(testing::TempDir()) / "fazhi-keys-XXXXXX").string();
-    path_ = ::mkdtemp(tmpl.data());
+    path_ = MakeTempDir("fazhi-keys");
   }
   ~TempDir() {
     std::error_code ec;

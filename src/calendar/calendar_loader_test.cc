@@ -1,6 +1,7 @@
 // definitions/calendar/*.yaml: the shipped files load; every kind of mistake
 // is reported with FILE:LINE.
 #include "calendar/calendar_loader.h"
+#include "base/temp_dir.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -114,9 +115,8 @@ TEST(CalendarLoader, ErrorsNameFileAndLine) {
 class CalendarDirTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "fazhi-cal-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    dir_ = MakeTempDir("fazhi-cal");
+    ASSERT_FALSE(dir_.empty());
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
   void Write(const std::string& name, const std::string& text) {

@@ -1,6 +1,7 @@
 // CalendarStore on both backends: seeding, reload, audited edits, snapshots.
 // PostgreSQL runs need FAZHI_TEST_PG_URL (scripts/pgtemp start DIR).
 #include "calendar/calendar_store.h"
+#include "base/temp_dir.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -37,10 +38,8 @@ class CalendarStoreTest : public ::testing::TestWithParam<store::Dialect> {
     test_db_ = std::move(*created);
     auto migrated = db().Migrate();
     ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "fazhi-calstore-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    dir_ = MakeTempDir("fazhi-calstore");
+    ASSERT_FALSE(dir_.empty());
     log_ = std::make_unique<audit::AuditLog>((dir_ / "checkpoint").string());
     store_ = std::make_unique<CalendarStore>(db(), *log_, clock_);
     auto years = LoadCalendarDir(testutil::OfficialDir());

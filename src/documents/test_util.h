@@ -10,14 +10,15 @@
 #include <fstream>
 #include <string>
 
+#include "base/temp_dir.h"
+
 namespace fazhi::documents::test_util {
 
 // A fresh directory under /tmp, removed with the object.
 class TempDir {
  public:
   TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "fazhi-docs-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) != nullptr) path_ = pattern;
+    path_ = MakeTempDir("fazhi-docs");
   }
   ~TempDir() {
     std::error_code ec;

@@ -2,6 +2,7 @@
 // the reference report's 2024 figures come out of the generated records,
 // every figure drills down to exactly its matters, seeding happens once.
 #include "metrics/demo_year.h"
+#include "base/temp_dir.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -66,9 +67,8 @@ class DemoYearTest : public ::testing::TestWithParam<store::Dialect> {
     auto years = calendar::LoadCalendarDir(testing::SourceDir() + "/definitions/calendar");
     ASSERT_TRUE(years.ok());
     for (const auto& y : years.value()) ASSERT_TRUE(calendar_.SetYear(y).ok());
-    std::string pattern = (std::filesystem::temp_directory_path() / "fazhi-demo-year-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    dir_ = MakeTempDir("fazhi-demo-year");
+    ASSERT_FALSE(dir_.empty());
     audit_ = std::make_unique<audit::AuditLog>((dir_ / "checkpoint").string());
     store_ = std::make_unique<calendar::CalendarStore>(db(), *audit_, clock_);
     service_ = std::make_unique<MetricService>(db(), *kinds_, *registry_, *store_, clock_);

@@ -1,6 +1,7 @@
 // MetricService on both backends: every figure of a year in one go, ratios,
 // org subtrees, and drill-down within the caller's data scope.
 #include "metrics/metric_service.h"
+#include "base/temp_dir.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -63,9 +64,8 @@ class MetricServiceTest : public ::testing::TestWithParam<store::Dialect> {
     auto defs = ParseMetrics(kMetrics, "t.yaml", *kinds_);
     ASSERT_TRUE(defs.ok()) << defs.status().ToString();
     registry_ = std::make_unique<MetricRegistry>(std::move(defs).value());
-    std::string pattern = (std::filesystem::temp_directory_path() / "fazhi-metrics-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    dir_ = MakeTempDir("fazhi-metrics");
+    ASSERT_FALSE(dir_.empty());
     audit_ = std::make_unique<audit::AuditLog>((dir_ / "checkpoint").string());
     calendar_ = std::make_unique<calendar::CalendarStore>(db(), *audit_, clock_);
     service_ = std::make_unique<MetricService>(db(), *kinds_, *registry_, *calendar_, clock_);

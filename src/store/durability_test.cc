@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "base/temp_dir.h"
 #include "store/test_database.h"
 
 namespace fazhi::store {
@@ -30,8 +31,7 @@ Status ExecOk(Transaction& tx, std::string_view sql, const std::vector<Value>& p
 class TempDir {
  public:
   TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "fazhi-store-XXXXXX").string();
-    path_ = mkdtemp(pattern.data()) ? pattern : "";
+    path_ = MakeTempDir("fazhi-store").string();
   }
   ~TempDir() {
     std::error_code ec;

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "store/database.h"
+#include "base/temp_dir.h"
 
 namespace fazhi::store {
 namespace {
@@ -58,8 +59,8 @@ TEST(Open, RejectsUnknownUrls) {
 
 TEST(Open, AcceptsSqliteSpellings) {
   namespace fs = std::filesystem;
-  std::string dir = (fs::temp_directory_path() / "fazhi-open-XXXXXX").string();
-  ASSERT_NE(mkdtemp(dir.data()), nullptr);
+  const std::string dir = MakeTempDir("fazhi-open").string();
+  ASSERT_FALSE(dir.empty());
   for (const std::string& url : {"sqlite:" + dir + "/a.db", "sqlite://" + dir + "/b.db",
                                  dir + "/c.db", dir + "/sub/d.sqlite3"}) {
     auto db = Open(url);

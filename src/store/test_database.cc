@@ -1,4 +1,5 @@
 #include "store/test_database.h"
+#include "base/temp_dir.h"
 
 #include <unistd.h>
 
@@ -49,13 +50,8 @@ Result<std::unique_ptr<TestDatabase>> TestDatabase::Create(Dialect dialect, std:
   std::unique_ptr<TestDatabase> t(new TestDatabase());
   t->options_ = options;
   if (dialect == Dialect::kSqlite) {
-    std::error_code ec;
-    auto base = std::filesystem::temp_directory_path(ec);
-    if (ec) base = "/tmp";
-    std::string pattern = (base / ("fazhi-" + Sanitize(name, 40) + "-XXXXXX")).string();
-    if (mkdtemp(pattern.data()) == nullptr) {
-      return Status(codes::kIo, "mkdtemp failed for " + pattern);
-    }
+    const std::string pattern = MakeTempDir("fazhi-" + Sanitize(name, 40)).string();
+    if (pattern.empty()) return Status(codes::kIo, "cannot create a temporary directory for " + std::string(name));
     t->temp_dir_ = pattern;
     t->url_ = "sqlite:" + pattern + "/test.db";
   } else {
