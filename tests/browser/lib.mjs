@@ -102,9 +102,37 @@ export function totp(secret, timeMs = Date.now(), step = 30, digits = 6) {
   return String(code).padStart(digits, '0')
 }
 
-/** A code that stays valid for at least `marginSec` more seconds (waits for the next step if needed). */
+/**
+ * The server's time in ms. `serve --test-clock` (as scripts/test starts it) may run
+ * on another date than this machine: its clock answers POST /api/v1/testing/clock
+ * with advanceMs 0. Without a test clock, this machine's time.
+ */
+export async function serverNow() {
+  try {
+    const res = await fetch(`${baseUrl}/api/v1/testing/clock`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ advanceMs: 0 }),
+    })
+    if (res.ok) {
+      const body = await res.json()
+      if (Number.isFinite(body.now)) return body.now
+    }
+  } catch {
+    // No test clock: fall through to this machine's time.
+  }
+  return Date.now()
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+
+/** A code for the server's clock that stays valid for at least `marginSec` more seconds (waits for the next step if needed). */
 export async function freshTotp(secret, marginSec = 5) {
-  const left = 30 - (Math.floor(Date.now() / 1000) % 30)
-  if (left < marginSec) await new Promise((r) => setTimeout(r, left * 1000 + 200))
-  return totp(secret)
+  let now = await serverNow()
+  const left = 30 - (Math.floor(now / 1000) % 30)
+  if (left < marginSec) {
+    await sleep(left * 1000 + 200)
+    now = await serverNow()
+  }
+  return totp(secret, now)
 }

@@ -5,7 +5,7 @@
 // refuses as already used, so the two sysadmin sign-ins never collide.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { demoEnabled, launchBrowser, openPage, totp, url, waitForLoginForm } from './lib.mjs'
+import { demoEnabled, launchBrowser, openPage, serverNow, totp, url, waitForLoginForm } from './lib.mjs'
 
 const DEMO_PASSWORD = 'Demo@2024'
 const SYSADMIN_TOTP_SECRET = 'JBSWY3DPEHPK3PXP'
@@ -25,10 +25,15 @@ async function passTotp(page, secret) {
   const input = page.locator('input[name="totp"]')
   await input.waitFor({ state: 'visible', timeout: 15000 })
   for (let attempt = 0; attempt < 2; attempt++) {
-    const left = 30 - (Math.floor(Date.now() / 1000) % 30)
-    if (left < 4) await sleep(left * 1000 + 300)
-    const step = Math.floor(Date.now() / 30000)
-    await input.fill(totp(secret))
+    // Codes follow the server's clock, which may run on a test date.
+    let now = await serverNow()
+    const left = 30 - (Math.floor(now / 1000) % 30)
+    if (left < 4) {
+      await sleep(left * 1000 + 300)
+      now = await serverNow()
+    }
+    const step = Math.floor(now / 30000)
+    await input.fill(totp(secret, now))
     await page.getByRole('button', { name: '验证并登录' }).click()
     const landed = await page
       .waitForURL((u) => u.pathname === '/', { timeout: 6000 })
@@ -36,7 +41,7 @@ async function passTotp(page, secret) {
       .catch(() => false)
     if (landed) return
     // Refused: wait for a code of a later step.
-    const wait = (step + 1) * 30000 - Date.now() + 300
+    const wait = (step + 1) * 30000 - (await serverNow()) + 300
     if (wait > 0) await sleep(wait)
   }
   throw new Error('TOTP sign-in failed twice')
