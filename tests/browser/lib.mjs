@@ -136,3 +136,21 @@ export async function freshTotp(secret, marginSec = 5) {
   }
   return totp(secret, now)
 }
+
+/** The server's calendar day (China Standard Time), YYYY-MM-DD. */
+export async function serverToday() {
+  return new Date((await serverNow()) + 8 * 3600 * 1000).toISOString().slice(0, 10)
+}
+
+/**
+ * Moves the server's test clock forward by whole days (serve --test-clock only).
+ * Every session idles out on the way: sign in again afterwards.
+ */
+export async function advanceServerDays(days) {
+  const res = await fetch(`${baseUrl}/api/v1/testing/clock`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ advanceMs: days * 24 * 3600 * 1000 }),
+  })
+  if (!res.ok) throw new Error(`the server has no test clock (${res.status})`)
+}

@@ -1,0 +1,54 @@
+// A legality review (合法性审查) submitted and carried to 已出具审查意见书 through
+// the API, for the walks whose guards need an issued review (normative_document,
+// major_decision). The review itself is walked click by click in
+// walk-legality-review.test.mjs; doing it again in the browser for every other
+// kind would only repeat those six sign-ins.
+import assert from 'node:assert/strict'
+import { demoClient } from '../api/lib.mjs'
+
+async function orgId(client, code) {
+  const r = await client.get('/api/v1/orgs')
+  assert.equal(r.status, 200, r.text)
+  const org = r.body.items.find((o) => o.code === code)
+  assert.ok(org, `org ${code}`)
+  return org.id
+}
+
+/**
+ * `submitter` (unit or undertaker) submits a review of `category` to the review
+ * office, as the unit's own create form would; returns the matter.
+ */
+export async function submitReviewByApi(submitter, title, category) {
+  const c = await demoClient(submitter)
+  const r = await c.post('/api/v1/matters', {
+    kind: 'legality_review',
+    title,
+    orgId: await orgId(c, 'JUS-LR'),
+    fields: { category, submitting_org: c.user.orgId },
+  })
+  assert.equal(r.status, 201, r.text)
+  return r.body
+}
+
+/** The office's steps on a submitted review: 受理, 分流 to counsel, 拟写, 审核, 出具; returns the issued matter. */
+export async function issueReviewByApi(reviewId) {
+  const [clerk, counsel, chief] = await Promise.all(['clerk', 'counsel', 'chief'].map((u) => demoClient(u)))
+  let m = (await clerk.get(`/api/v1/matters/${reviewId}`)).body
+  const steps = [
+    [clerk, 'accept', {}],
+    [clerk, 'assign', { assigneeId: counsel.user.id }],
+    [counsel, 'draft', { fields: { conclusion: '合法', reasons: '制定主体适格，内容不违反上位法规定。' } }],
+    [chief, 'approve', {}],
+    [clerk, 'issue', {}],
+  ]
+  for (const [who, action, body] of steps) {
+    const r = await who.call('POST', `/api/v1/matters/${reviewId}/actions/${action}`, {
+      body,
+      headers: { 'if-match': `"${m.version}"` },
+    })
+    assert.equal(r.status, 200, `${action}: ${r.text}`)
+    m = r.body
+  }
+  assert.equal(m.state, 'issued')
+  return m
+}
