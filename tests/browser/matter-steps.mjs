@@ -31,14 +31,16 @@ export async function signIn(page, username) {
 
 /**
  * Runs `steps(page)` in a fresh browser context signed in as `username`, then
- * checks that the page logged no errors. Returns what `steps` returns.
+ * checks that the page logged no errors but those matching `expectedErrors`
+ * (e.g. the failed load of a refusal the test provokes). Returns what `steps` returns.
  */
-export async function as(browser, username, steps) {
+export async function as(browser, username, steps, { expectedErrors = [] } = {}) {
   const { context, page, errors } = await openPage(browser)
   try {
     await signIn(page, username)
     const result = await steps(page)
-    assert.deepEqual(errors, [], `console errors as ${username}:\n${errors.join('\n')}`)
+    const unexpected = errors.filter((e) => !expectedErrors.some((re) => re.test(e)))
+    assert.deepEqual(unexpected, [], `console errors as ${username}:\n${unexpected.join('\n')}`)
     return result
   } finally {
     await context.close()
@@ -55,6 +57,14 @@ export function fieldItem(scope, key) {
 /** Types into a text, long-text or number field. */
 export async function fillField(scope, key, text) {
   await fieldItem(scope, key).locator('input:visible, textarea:visible').first().fill(String(text))
+}
+
+/** Types a number into a number field and commits it (the input takes it on change). */
+export async function fillNumber(scope, key, value) {
+  const input = fieldItem(scope, key).locator('input')
+  await input.fill(String(value))
+  await input.press('Enter')
+  assert.equal(await input.inputValue(), String(value), `number ${key}`)
 }
 
 /** Waits for a form item's message (the client's required check or the server's 422). */
