@@ -59,12 +59,12 @@ export async function fillField(scope, key, text) {
   await fieldItem(scope, key).locator('input:visible, textarea:visible').first().fill(String(text))
 }
 
-/** Types a number into a number field and commits it (the input takes it on change). */
+/** Types a number into a number field and commits it (the input takes it on change; Enter would submit the form). */
 export async function fillNumber(scope, key, value) {
   const input = fieldItem(scope, key).locator('input')
   await input.fill(String(value))
-  await input.press('Enter')
-  assert.equal(await input.inputValue(), String(value), `number ${key}`)
+  await input.blur()
+  assert.equal(Number(await input.inputValue()), Number(value), `number ${key}`)
 }
 
 /** Waits for a form item's message (the client's required check or the server's 422). */

@@ -7,7 +7,7 @@
 // closes it.
 //
 // The linked legality review is submitted and issued through the API
-// (review-by-api.mjs); its own browser walk is walk-legality-review.test.mjs.
+// (api-setup.mjs); its own browser walk is walk-legality-review.test.mjs.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { demoEnabled, launchBrowser, serverToday } from './lib.mjs'
@@ -34,7 +34,7 @@ import {
   waitForField,
   waitForState,
 } from './matter-steps.mjs'
-import { issueReviewByApi, submitReviewByApi } from './review-by-api.mjs'
+import { issueReviewByApi, submitReviewByApi } from './api-setup.mjs'
 
 const stamp = Date.now()
 const REFUSAL = '决策草案未经合法性审查（关联的合法性审查尚未出具审查意见书），不得提交集体讨论'

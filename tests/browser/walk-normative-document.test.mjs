@@ -6,7 +6,7 @@
 // public portal's 行政规范性文件目录 then lists it with its 文号.
 //
 // The linked legality review must be issued before 集体审议 and 签发. It is
-// submitted and issued through the API (review-by-api.mjs): its own walk in the
+// submitted and issued through the API (api-setup.mjs): its own walk in the
 // browser is walk-legality-review.test.mjs.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
@@ -30,7 +30,7 @@ import {
   waitForField,
   waitForState,
 } from './matter-steps.mjs'
-import { issueReviewByApi, submitReviewByApi } from './review-by-api.mjs'
+import { issueReviewByApi, submitReviewByApi } from './api-setup.mjs'
 
 const stamp = Date.now()
 

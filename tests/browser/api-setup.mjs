@@ -1,8 +1,13 @@
-// A legality review (合法性审查) submitted and carried to 已出具审查意见书 through
-// the API, for the walks whose guards need an issued review (normative_document,
-// major_decision). The review itself is walked click by click in
-// walk-legality-review.test.mjs; doing it again in the browser for every other
-// kind would only repeat those six sign-ins.
+// The few things the browser walks do through the API instead of the UI, each
+// for a stated reason:
+// - a legality review (合法性审查) submitted and carried to 已出具审查意见书, for
+//   the walks whose guards need an issued review (normative_document,
+//   major_decision). The review itself is walked click by click in
+//   walk-legality-review.test.mjs; doing it again in the browser for every
+//   other kind would only repeat those six sign-ins;
+// - a demo user's id, for `user` fields: the UI offers no user lookup to
+//   business roles (GET /api/v1/users is for the administrators), so a clerk
+//   can only type the id.
 import assert from 'node:assert/strict'
 import { demoClient } from '../api/lib.mjs'
 
@@ -51,4 +56,11 @@ export async function issueReviewByApi(reviewId) {
   }
   assert.equal(m.state, 'issued')
   return m
+}
+
+/** A demo account's user id, read from its own sign-in answer. */
+export async function userIdByApi(username) {
+  const c = await demoClient(username)
+  assert.ok(c.user?.id, `the sign-in answer of ${username} names the user`)
+  return c.user.id
 }
