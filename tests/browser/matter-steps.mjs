@@ -95,6 +95,22 @@ export async function pickDate(page, scope, key, day) {
   assert.equal(await input.inputValue(), day, `date ${key}`)
 }
 
+/**
+ * Picks the assignee of an assigning action (分流) from its candidates by typing
+ * part of the name; returns the option's text (姓名 · 机构 · 在办 N 件 …).
+ */
+export async function chooseAssignee(page, dialog, name) {
+  const item = fieldItem(dialog, 'assignee')
+  await item.locator('.el-select__wrapper').click()
+  await item.locator('input').fill(name)
+  const option = page.locator('.el-select-dropdown__item:visible', { hasText: name }).first()
+  await option.waitFor({ timeout: 15000 })
+  const text = (await option.innerText()).replace(/\s+/g, ' ').trim()
+  await option.click()
+  await item.locator('.el-select__selected-item', { hasText: name }).first().waitFor()
+  return text
+}
+
 /** Searches a matter_link field for `query` and picks the matter titled `title`. */
 export async function pickLinkedMatter(page, scope, key, query, title) {
   const item = fieldItem(scope, key)
@@ -250,7 +266,8 @@ export async function searchList(page, query) {
   })
   await box.press('Enter')
   assert.equal((await answered).status(), 200, 'the list answers the search')
+  // The rows are in once the table's loading mask has gone.
+  await page.waitForFunction(() => !document.querySelector('.el-table .el-loading-mask'), null, { timeout: 15000 })
   const table = page.locator('.el-table')
-  await table.locator('.el-loading-mask').waitFor({ state: 'hidden', timeout: 15000 })
   return (await table.locator('.el-table__body a').allInnerTexts()).map((t) => t.trim())
 }

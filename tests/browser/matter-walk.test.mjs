@@ -2,94 +2,23 @@
 // (definitions/kinds-test/test_case.yaml; server started with --demo, FAZHI_DEMO=1).
 //
 // clerk (审查经办人) creates a matter through the generated form, accepts it and
-// assigns it to chief; chief (首席法律顾问) finds it in 我的待办, drafts the
-// opinion with a conclusion and approves it. Every step is a click in the UI;
-// the API is used only to look up chief's user id for the assignee input.
+// assigns it to chief, picked by name from the assignee candidates; chief
+// (首席法律顾问) finds it in 我的待办, drafts the opinion with a conclusion and
+// approves it. Every step is a click in the UI.
 //
 // Set FAZHI_SCREENSHOT_DIR to keep a screenshot of each step.
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { baseUrl, demoEnabled, launchBrowser, openPage, url, waitForLoginForm } from './lib.mjs'
-
-const DEMO_PASSWORD = 'Demo@2024'
-const shotDir = process.env.FAZHI_SCREENSHOT_DIR || ''
-
-async function shot(page, name) {
-  if (!shotDir) return
-  mkdirSync(shotDir, { recursive: true })
-  await page.screenshot({ path: join(shotDir, `${name}.png`) })
-}
-
-/** Looks up a demo user's id by signing in through the API (the only API use in this test). */
-async function userId(username) {
-  const res = await fetch(`${baseUrl}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  })
-  assert.equal(res.status, 200, `sign-in of ${username} for its id`)
-  const body = await res.json()
-  assert.ok(body.user?.id, 'the session answer names the user')
-  return body.user.id
-}
-
-async function signIn(page, username) {
-  await page.goto(url('/'), { waitUntil: 'networkidle' })
-  await waitForLoginForm(page)
-  await page.locator('input[name="username"]').fill(username)
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: '登录', exact: true }).click()
-  await page.waitForURL((u) => u.pathname === '/', { timeout: 15000 })
-}
-
-function fieldItem(page, key) {
-  return page.locator(`[data-field-item="${key}"]`)
-}
-
-/** Opens an Element Plus select inside a form item and picks the option with this text. */
-async function choose(page, key, option) {
-  await fieldItem(page, key).locator('.el-select__wrapper').click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
-}
-
-/** Picks a node of the org tree select (its nodes are select options too) inside a form item. */
-async function chooseOrg(page, key, orgName) {
-  await fieldItem(page, key).locator('.el-select__wrapper').click()
-  await page.locator('.el-tree .el-select-dropdown__item:visible', { hasText: orgName }).first().click()
-}
-
-async function waitForState(page, label) {
-  await page.getByTestId('matter-state').filter({ hasText: label }).waitFor({ timeout: 15000 })
-}
-
-/** Clicks an action button, answers the dialog with `fill`, confirms, and waits for the new state. */
-async function act(page, actionLabel, newState, fill = async () => {}) {
-  await page.getByTestId('matter-actions').getByRole('button', { name: actionLabel, exact: true }).click()
-  const dialog = page.getByRole('dialog', { name: actionLabel })
-  await dialog.waitFor({ state: 'visible', timeout: 10000 })
-  await fill(dialog)
-  await dialog.getByRole('button', { name: '确定', exact: true }).click()
-  await dialog.waitFor({ state: 'hidden', timeout: 15000 })
-  await waitForState(page, newState)
-}
-
-/** The timeline's entries, newest first, as "who action" text. */
-async function timeline(page) {
-  const items = page.getByTestId('matter-timeline').locator('.el-timeline-item .head')
-  return (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())
-}
+import { demoEnabled, launchBrowser, openPage } from './lib.mjs'
+import { act, choose, chooseAssignee, chooseOrg, fieldItem, shot, signIn, timeline, waitForState } from './matter-steps.mjs'
 
 describe('a test_case matter from submission to approval', { skip: demoEnabled ? false : 'set FAZHI_DEMO=1 against a server started with demo data' }, () => {
   let browser
-  let chiefId
   const title = `浏览器测试事项 ${Date.now()}`
   let detailPath = ''
 
   before(async () => {
     browser = await launchBrowser()
-    chiefId = await userId('chief')
   })
   after(async () => {
     await browser?.close()
@@ -114,8 +43,8 @@ describe('a test_case matter from submission to approval', { skip: demoEnabled ?
       await fieldItem(page, 'title').locator('input').fill(title)
       await fieldItem(page, 'subject').locator('input').fill('某规范性文件合法性审查')
       await fieldItem(page, 'description').locator('textarea').fill('送审单位报送的文件，请审查。')
-      await choose(page, 'category', '行政规范性文件')
-      await chooseOrg(page, 'submitting_org', '示范县市场监督管理局')
+      await choose(page, page, 'category', '行政规范性文件')
+      await chooseOrg(page, page, 'submitting_org', '示范县市场监督管理局')
       await fieldItem(page, 'party').locator('input').first().fill('张三丰')
       await fieldItem(page, 'party').locator('input').nth(2).fill('13800138000')
       await shot(page, '02-create-filled')
@@ -135,7 +64,8 @@ describe('a test_case matter from submission to approval', { skip: demoEnabled ?
 
       await act(page, '受理', '已受理')
       await act(page, '分流', '已分流', async (dialog) => {
-        await dialog.locator('input[name="assignee"]').fill(chiefId)
+        const option = await chooseAssignee(page, dialog, '李顾问')
+        assert.match(option, /^李顾问 · 示范县司法局 · 在办 \d+ 件/)
       })
       await page.getByTestId('matter-assignee').filter({ hasText: '李顾问' }).waitFor()
       await shot(page, '04-detail-assigned')

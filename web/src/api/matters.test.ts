@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { configureHttp } from './http'
-import { ifMatch, listMatters, takeAction, updateMatter, uploadAttachment, versionFromEtag } from './matters'
+import { ifMatch, listAssigneeCandidates, listMatters, takeAction, updateMatter, uploadAttachment, versionFromEtag } from './matters'
 
 describe('ifMatch', () => {
   it('quotes the version as a strong entity tag', () => {
@@ -71,5 +71,19 @@ describe('matter calls', () => {
     expect(calls[0].url).toBe('/api/v1/matters/8/attachments?name=%E8%AF%B4%E6%98%8E.txt')
     expect(new Headers(calls[0].init.headers).get('Content-Type')).toBe('text/plain')
     expect(calls[0].init.body).toBe(file)
+  })
+
+  it('asks an action for its assignee candidates and returns them in order', async () => {
+    const items = [
+      { id: '3', name: '赵律师', orgName: '明理律师事务所', roles: ['外聘法律顾问'], openMatters: 0 },
+      { id: '4', name: '李顾问', orgName: '示范县司法局', roles: ['政府总法律顾问'], openMatters: 2 },
+    ]
+    const answer = vi.fn(async (url: RequestInfo | URL) => {
+      calls.push({ url: String(url), init: {} })
+      return new Response(JSON.stringify({ items }), { status: 200 })
+    })
+    configureHttp({ fetch: answer as unknown as typeof globalThis.fetch })
+    expect(await listAssigneeCandidates('8', 'assign')).toEqual(items)
+    expect(calls[0].url).toBe('/api/v1/matters/8/actions/assign/candidates')
   })
 })

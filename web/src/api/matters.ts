@@ -311,6 +311,26 @@ export async function revealParty(id: string, field: string, part: PartyPart): P
   return (await http.post<{ value: string }>(`/matters/${seg(id)}/reveal`, { field, part })).value
 }
 
+/** Someone an assigning action (分流 …) may hand the matter to. */
+export interface AssigneeCandidate {
+  id: string
+  name: string
+  orgName: string
+  /** Role names, e.g. 外聘法律顾问. */
+  roles: string[]
+  /** Matters in their hands that are not closed. */
+  openMatters: number
+}
+
+/**
+ * The active users this action may assign the matter to, least loaded first.
+ * 404 when the matter is not visible; 422 `not_an_assign_action` when the
+ * action takes no assignee.
+ */
+export async function listAssigneeCandidates(id: string, action: string): Promise<AssigneeCandidate[]> {
+  return (await http.get<Items<AssigneeCandidate>>(`/matters/${seg(id)}/actions/${seg(action)}/candidates`)).items
+}
+
 export interface Inbox {
   items: MatterSummary[]
   total: number

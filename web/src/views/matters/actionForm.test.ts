@@ -14,7 +14,7 @@ describe('buildActionForm', () => {
     expect(form.model).toEqual({ conclusion: null, note: '', summary: '' })
   })
 
-  it('asks for an assignee by id', () => {
+  it('asks for an assignee (a user id picked from the candidates)', () => {
     const form = buildActionForm({ require: ['assignee'], fields: [] }, sampleKind)
     expect(form.items).toEqual([{ kind: 'assignee', key: 'assignee', label: '承办人', required: true }])
     expect(form.model).toEqual({ assignee: '' })
@@ -44,7 +44,7 @@ describe('actionProblems', () => {
     const form = buildActionForm({ require: ['note', 'assignee', 'conclusion'], fields: ['summary'] }, sampleKind)
     expect(actionProblems(form)).toEqual({
       note: '请填写办理说明',
-      assignee: '请填写承办人',
+      assignee: '请选择承办人',
       conclusion: '请选择审查结论',
     })
     form.model.note = '  '

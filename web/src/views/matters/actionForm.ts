@@ -81,7 +81,7 @@ export function actionProblems(form: ActionForm): Record<string, string> {
     if (item.kind === 'note') {
       if (typeof v !== 'string' || v.trim() === '') out[item.key] = '请填写办理说明'
     } else if (item.kind === 'assignee') {
-      if (typeof v !== 'string' || v.trim() === '') out[item.key] = '请填写承办人'
+      if (typeof v !== 'string' || v.trim() === '') out[item.key] = '请选择承办人'
     } else if (isBlank(item.field, v)) {
       out[item.key] = requiredMessage(item.field)
     }
