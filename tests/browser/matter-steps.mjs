@@ -34,7 +34,7 @@ export async function signIn(page, username) {
  * checks that the page logged no errors but those matching `expectedErrors`
  * (e.g. the failed load of a refusal the test provokes). Returns what `steps` returns.
  */
-export async function as(browser, username, steps, { expectedErrors = [] } = {}) {
+export async function asUser(browser, username, steps, { expectedErrors = [] } = {}) {
   const { context, page, errors } = await openPage(browser)
   try {
     await signIn(page, username)

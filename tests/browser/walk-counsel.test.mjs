@@ -11,7 +11,7 @@ import { demoEnabled, launchBrowser, serverToday, url } from './lib.mjs'
 import {
   act,
   actionLabels,
-  as,
+  asUser,
   choose,
   chooseOrg,
   createMatter,
@@ -66,7 +66,7 @@ describe('法律顾问聘用合同 and 工作记录 in the browser', { skip: dem
   test('clerk registers a contract with its file; chief renews it; clerk records its end', async () => {
     const today = await serverToday()
     const year = Number(today.slice(0, 4))
-    await as(browser, 'clerk', async (page) => {
+    await asUser(browser, 'clerk', async (page) => {
       contractPath = await createMatter(page, 'counsel_contract', contractTitle, async () => {
         await fillField(page, 'counsel_name', '赵律师')
         await choose(page, page, 'counsel_role', '外聘法律顾问')
@@ -85,12 +85,12 @@ describe('法律顾问聘用合同 and 工作记录 in the browser', { skip: dem
       assert.deepEqual(await actionLabels(page), ['续聘', '合同到期', '解除合同'])
     })
 
-    await as(browser, 'unit', async (page) => {
+    await asUser(browser, 'unit', async (page) => {
       await page.goto(url(contractPath), { waitUntil: 'networkidle' })
       await page.getByText('事项不存在，或不在您的查看范围内').waitFor({ timeout: 15000 })
     }, { expectedErrors: [/status of 404/] })
 
-    await as(browser, 'chief', async (page) => {
+    await asUser(browser, 'chief', async (page) => {
       await openMatter(page, contractPath)
       await waitForState(page, '履行中')
       await act(page, '续聘', '履行中', async (d) => {
@@ -102,7 +102,7 @@ describe('法律顾问聘用合同 and 工作记录 in the browser', { skip: dem
       assert.match(await timelineEntry(page, 0), new RegExp(`chief 续聘 .*服务期限止.*${year + 1}-${today.slice(5)} → ${year + 2}-${today.slice(5)}`))
     })
 
-    await as(browser, 'clerk', async (page) => {
+    await asUser(browser, 'clerk', async (page) => {
       await openMatter(page, contractPath)
       await act(page, '合同到期', '已到期')
       assert.deepEqual(await actionLabels(page), [])
@@ -118,10 +118,10 @@ describe('法律顾问聘用合同 and 工作记录 in the browser', { skip: dem
     const today = await serverToday()
     const year = today.slice(0, 4)
     const workTitle = `审查示范县城区供热特许经营协议（${stamp}）`
-    const before = await as(browser, 'chief', (page) => figure(page, year, 'counsel.opinions'))
+    const counted = await asUser(browser, 'chief', (page) => figure(page, year, 'counsel.opinions'))
 
     let workPath = ''
-    await as(browser, 'clerk', async (page) => {
+    await asUser(browser, 'clerk', async (page) => {
       workPath = await createMatter(page, 'counsel_work', workTitle, async () => {
         await choose(page, page, 'work_type', '合同审查')
         await fillField(page, 'counsel', counselId)
@@ -136,14 +136,14 @@ describe('法律顾问聘用合同 and 工作记录 in the browser', { skip: dem
       assert.deepEqual(await actionLabels(page), ['作废'])
     })
 
-    await as(browser, 'chief', async (page) => {
+    await asUser(browser, 'chief', async (page) => {
       await openMatter(page, workPath)
       assert.deepEqual(await actionLabels(page), ['确认', '作废'])
       await act(page, '确认', '已确认')
       assert.match((await timeline(page))[0], /^chief 确认 已登记 → 已确认$/)
 
       // Only confirmed records count: the figure went up by this one.
-      assert.equal(await figure(page, year, 'counsel.opinions'), before + 1)
+      assert.equal(await figure(page, year, 'counsel.opinions'), counted + 1)
       await page.locator('[data-metric="counsel.opinions"] .figure-main').click()
       const drawer = page.getByTestId('drill-drawer')
       await drawer.getByRole('link', { name: workTitle }).waitFor({ timeout: 15000 })
@@ -154,7 +154,7 @@ describe('法律顾问聘用合同 and 工作记录 in the browser', { skip: dem
   test('clerk voids a wrong record with the reason', async () => {
     const today = await serverToday()
     const wrong = `参加县政府常务会议（误登记 ${stamp}）`
-    await as(browser, 'clerk', async (page) => {
+    await asUser(browser, 'clerk', async (page) => {
       await createMatter(page, 'counsel_work', wrong, async () => {
         await choose(page, page, 'work_type', '会议')
         await fillField(page, 'counsel', counselId)

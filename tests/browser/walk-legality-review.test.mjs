@@ -15,7 +15,7 @@ import { demoEnabled, launchBrowser, serverToday } from './lib.mjs'
 import {
   act,
   actionLabels,
-  as,
+  asUser,
   choose,
   chooseAssignee,
   chooseOrg,
@@ -65,7 +65,7 @@ describe('合法性审查 in the browser', { skip: demoEnabled ? false : 'set FA
   })
 
   test('unit submits two reviews through the create form', async () => {
-    await as(browser, 'unit', async (page) => {
+    await asUser(browser, 'unit', async (page) => {
       returnedPath = await submitReview(page, returnedTitle, '政策文件')
       await waitForState(page, '已报送')
       path = await submitReview(page, title, '行政规范性文件')
@@ -86,7 +86,7 @@ describe('合法性审查 in the browser', { skip: demoEnabled ? false : 'set FA
   test('clerk returns one with a note, accepts the other and assigns it to counsel', async () => {
     assert.ok(path && returnedPath, 'unit submitted the reviews')
     const today = await serverToday()
-    await as(browser, 'clerk', async (page) => {
+    await asUser(browser, 'clerk', async (page) => {
       await openMatter(page, returnedPath)
       await act(page, '退回补正', '已退回补正', async (d) => {
         await fillNote(d, '缺少起草说明和征求意见情况，请补正后重新报送。')
@@ -118,7 +118,7 @@ describe('合法性审查 in the browser', { skip: demoEnabled ? false : 'set FA
   })
 
   test('counsel finds it in 我的待办 and drafts; the other review stays out of sight', async () => {
-    await as(browser, 'counsel', async (page) => {
+    await asUser(browser, 'counsel', async (page) => {
       // Scope 本人: only what is assigned to them, in search as in the list.
       const found = await searchList(page, String(stamp))
       assert.deepEqual(found, [title])
@@ -137,7 +137,7 @@ describe('合法性审查 in the browser', { skip: demoEnabled ? false : 'set FA
   })
 
   test('chief approves the draft', async () => {
-    await as(browser, 'chief', async (page) => {
+    await asUser(browser, 'chief', async (page) => {
       await openFromInbox(page, title)
       await waitForState(page, '已拟写意见')
       assert.deepEqual(await actionLabels(page), ['退回修改意见', '审核通过', '批准延期'])
@@ -149,7 +149,7 @@ describe('合法性审查 in the browser', { skip: demoEnabled ? false : 'set FA
 
   test('clerk issues it: the 文号 appears and the 审查意见书 PDF carries it', async () => {
     const year = (await serverToday()).slice(0, 4)
-    await as(browser, 'clerk', async (page) => {
+    await asUser(browser, 'clerk', async (page) => {
       await openFromInbox(page, title)
       await waitForState(page, '已审核')
       await act(page, '出具审查意见书', '已出具意见书')
@@ -177,7 +177,7 @@ describe('合法性审查 in the browser', { skip: demoEnabled ? false : 'set FA
 
   test('unit reports adoption and sees the returned review', async () => {
     assert.ok(number, 'the review was issued')
-    await as(browser, 'unit', async (page) => {
+    await asUser(browser, 'unit', async (page) => {
       await openFromInbox(page, title)
       await waitForState(page, '已出具意见书')
       assert.equal(await matterNumber(page), number)

@@ -15,7 +15,7 @@ import {
   act,
   actRefused,
   actionLabels,
-  as,
+  asUser,
   choose,
   chooseOrg,
   createMatter,
@@ -57,7 +57,7 @@ describe('重大行政决策 in the browser', { skip: demoEnabled ? false : 'set
   test('undertaker catalogues the item and carries it to legality review', async () => {
     const today = await serverToday()
     const year = today.slice(0, 4)
-    await as(browser, 'undertaker', async (page) => {
+    await asUser(browser, 'undertaker', async (page) => {
       path = await createMatter(page, 'major_decision', title, async () => {
         await fillNumber(page, 'catalogue_year', year)
         await chooseOrg(page, page, 'undertaking_org', '示范县住房和城乡建设局')
@@ -119,7 +119,7 @@ describe('重大行政决策 in the browser', { skip: demoEnabled ? false : 'set
       await choose(page, d, 'meeting_type', '常务会议')
       await pickDate(page, d, 'meeting_date', today)
     }
-    await as(browser, 'leader', async (page) => {
+    await asUser(browser, 'leader', async (page) => {
       await openMatter(page, path)
       await waitForState(page, '合法性审查中')
       assert.deepEqual(await actionLabels(page), ['集体讨论决定', '终止决策程序'])
@@ -130,7 +130,7 @@ describe('重大行政决策 in the browser', { skip: demoEnabled ? false : 'set
 
     await issueReviewByApi(reviewId)
 
-    await as(browser, 'leader', async (page) => {
+    await asUser(browser, 'leader', async (page) => {
       await openMatter(page, path)
       await page.locator('.links').getByText('已出具意见书').waitFor()
       await act(page, '集体讨论决定', '已集体讨论决定', async (d) => {
@@ -147,7 +147,7 @@ describe('重大行政决策 in the browser', { skip: demoEnabled ? false : 'set
 
   test('undertaker publishes, archives and implements it; leader adjusts it', async () => {
     const today = await serverToday()
-    await as(browser, 'undertaker', async (page) => {
+    await asUser(browser, 'undertaker', async (page) => {
       await openMatter(page, path)
       await waitForState(page, '已集体讨论决定')
       assert.deepEqual(await actionLabels(page), ['请示报告党委', '公布'])
@@ -162,7 +162,7 @@ describe('重大行政决策 in the browser', { skip: demoEnabled ? false : 'set
       })
       assert.deepEqual(await actionLabels(page), ['决策后评估'])
     })
-    await as(browser, 'leader', async (page) => {
+    await asUser(browser, 'leader', async (page) => {
       await openMatter(page, path)
       await waitForState(page, '执行中')
       assert.deepEqual(await actionLabels(page), ['调整决策', '停止执行'])
@@ -173,7 +173,7 @@ describe('重大行政决策 in the browser', { skip: demoEnabled ? false : 'set
   })
 
   test('undertaker evaluates and closes it; the timeline holds every step in order', async () => {
-    await as(browser, 'undertaker', async (page) => {
+    await asUser(browser, 'undertaker', async (page) => {
       await openMatter(page, path)
       await act(page, '决策后评估', '已后评估', async (d) => {
         await choose(page, d, 'evaluation_conclusion', '继续执行')

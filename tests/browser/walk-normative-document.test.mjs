@@ -14,7 +14,7 @@ import { demoEnabled, launchBrowser, openPage, serverToday, url } from './lib.mj
 import {
   act,
   actionLabels,
-  as,
+  asUser,
   choose,
   createMatter,
   deadline,
@@ -52,7 +52,7 @@ describe('行政规范性文件 in the browser', { skip: demoEnabled ? false : '
 
   test('unit drafts it, takes comments and sends it to legality review', async () => {
     const today = await serverToday()
-    await as(browser, 'unit', async (page) => {
+    await asUser(browser, 'unit', async (page) => {
       path = await createMatter(page, 'normative_document', title, async () => {
         await choose(page, page, 'issuer_level', '政府工作部门')
         await choose(page, page, 'enterprise_related', '是')
@@ -99,7 +99,7 @@ describe('行政规范性文件 in the browser', { skip: demoEnabled ? false : '
   test('leader signs it and the 统一编号 appears', async () => {
     assert.ok(path, 'the first test created the document')
     const year = (await serverToday()).slice(0, 4)
-    await as(browser, 'leader', async (page) => {
+    await asUser(browser, 'leader', async (page) => {
       await openMatter(page, path)
       await waitForState(page, '已集体审议')
       assert.deepEqual(await actionLabels(page), ['签发并统一编号'])
@@ -116,7 +116,7 @@ describe('行政规范性文件 in the browser', { skip: demoEnabled ? false : '
     assert.ok(number, 'the document was signed')
     const today = await serverToday()
     const validUntil = `${Number(today.slice(0, 4)) + 5}-${today.slice(5)}`
-    await as(browser, 'unit', async (page) => {
+    await asUser(browser, 'unit', async (page) => {
       await openMatter(page, path)
       await waitForState(page, '已签发编号')
       assert.equal(await matterNumber(page), number)
