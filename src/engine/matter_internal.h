@@ -47,10 +47,6 @@ Status SaveDeadline(store::Transaction& tx, int64_t matter_id, const DeadlineRec
 // The earliest due date of the running deadlines (matters.due_on), or NULL.
 store::Value EarliestDue(const std::vector<DeadlineRecord>& deadlines);
 
-// The length of `def` that applies to a matter with these field values
-// (length_by / lengths, else `length`).
-int DeadlineLength(const DeadlineDef& def, const Json& data);
-
 // The org a new matter of `kind` belongs to: the kind's handled_by org when
 // it names one (a different requested org is a field error on orgId), else
 // `requested`, else `fallback`. Error handling_org_missing when the handled_by

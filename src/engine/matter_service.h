@@ -43,6 +43,10 @@ std::string MatterScopeSql(const identity::Principal& p, std::vector<store::Valu
 // when the kind lists create_roles, one of those roles).
 bool MayCreate(const identity::Principal& p, const KindDef& kind);
 
+// The length of `def` that applies to a matter with these field values
+// (length_by / lengths, else `length`).
+int DeadlineLength(const DeadlineDef& def, const Json& data);
+
 class KindRegistry {
  public:
   explicit KindRegistry(std::vector<KindDef> kinds);
