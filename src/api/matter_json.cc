@@ -31,14 +31,22 @@ Json KindJson(const engine::KindDef& k) {
   Json actions = Json::array();
   for (const auto& a : k.actions)
     actions.push_back({{"name", a.name}, {"label", a.label}, {"from", a.from}, {"to", a.to}, {"roles", a.roles},
-                       {"require", a.require}, {"fields", a.fields}, {"effect", engine::EffectName(a.effect)}});
+                       {"require", a.require}, {"fields", a.fields}, {"effect", engine::EffectName(a.effect)},
+                       {"assigneeRoles", a.assignee_roles}, {"assigneeOnly", a.assignee_only}});
   Json deadlines = Json::array();
-  for (const auto& d : k.deadlines)
-    deadlines.push_back({{"name", d.name}, {"label", d.label.empty() ? d.name : d.label}, {"length", d.length},
-                         {"unit", d.unit}, {"extendable", d.extendable}, {"starts", d.starts}, {"ends", d.ends}});
+  for (const auto& d : k.deadlines) {
+    Json j = {{"name", d.name}, {"label", d.label.empty() ? d.name : d.label}, {"length", d.length},
+              {"unit", d.unit}, {"extendable", d.extendable}, {"starts", d.starts}, {"ends", d.ends}};
+    if (!d.length_by.empty()) {
+      j["lengthBy"] = d.length_by;
+      j["lengths"] = d.lengths;
+    }
+    deadlines.push_back(j);
+  }
   return {{"kind", k.kind},       {"label", k.label},   {"version", k.version},     {"titleLabel", k.title_label},
           {"initial", k.initial}, {"final", k.final_states}, {"fields", fields}, {"states", states},
-          {"actions", actions},   {"deadlines", deadlines}, {"numbered", !k.number_pattern.empty()}};
+          {"actions", actions},   {"deadlines", deadlines}, {"numbered", !k.number_pattern.empty()},
+          {"createRoles", k.create_roles}, {"handledBy", k.handled_by}};
 }
 
 Json SummaryJson(const engine::MatterSummary& s) {

@@ -39,16 +39,24 @@ http::Response NeedIfMatch(int64_t v) {
 }  // namespace
 
 void AddMatterRoutes(Api& api, engine::MatterService& service, const std::string& attachment_dir) {
-  api.Session("GET", "/api/v1/kinds", [&service](Call&) {
+  // canCreate: whether the caller may create matters of the kind (for the
+  // 新建 menu); the server checks it again on POST.
+  api.Session("GET", "/api/v1/kinds", [&service](Call& c) {
     Json items = Json::array();
-    for (const auto& k : service.kinds().All()) items.push_back(KindJson(k));
+    for (const auto& k : service.kinds().All()) {
+      Json j = KindJson(k);
+      j["canCreate"] = engine::MayCreate(*c.principal, k);
+      items.push_back(std::move(j));
+    }
     return JsonResponse(200, Json{{"items", items}});
   });
 
   api.Session("GET", "/api/v1/kinds/{kind}", [&service](Call& c) {
     const engine::KindDef* k = service.kinds().Find(c.req.Param("kind"));
     if (!k) return ErrorResponse(404, "not_found", "事项类型不存在");
-    return JsonResponse(200, KindJson(*k));
+    Json j = KindJson(*k);
+    j["canCreate"] = engine::MayCreate(*c.principal, *k);
+    return JsonResponse(200, j);
   });
 
   api.Permission("POST", "/api/v1/matters", "matter:create", [&service](Call& c) {
@@ -115,6 +123,16 @@ void AddMatterRoutes(Api& api, engine::MatterService& service, const std::string
                             c.req.remote_ip, &errors);
     if (!v.ok()) return FieldErrorResponse(v.status(), errors);
     return WithEtag(JsonResponse(200, MatterJson(v.value())), v->version);
+  });
+
+  api.Session("GET", "/api/v1/matters/{id}/actions/{action}/candidates", [&service](Call& c) {
+    auto v = service.Candidates(*c.principal, PathId(c.req), c.req.Param("action"));
+    if (!v.ok()) return ErrorResponse(v.status());
+    Json items = Json::array();
+    for (const auto& u : v.value())
+      items.push_back({{"id", IdToString(u.id)}, {"name", u.name}, {"orgName", u.org_name},
+                       {"roles", u.roles}, {"openMatters", u.open_matters}});
+    return JsonResponse(200, Json{{"items", items}});
   });
 
   api.Session("POST", "/api/v1/matters/{id}/actions/{action}", [&service](Call& c) {

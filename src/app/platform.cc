@@ -73,6 +73,11 @@ Result<std::unique_ptr<Platform>> BuildPlatform(const Config& config) {
   p->kinds = std::make_unique<engine::KindRegistry>(std::move(all));
   p->matters = std::make_unique<engine::MatterService>(*p->db, *p->clock, *p->ids, *p->audit, *p->calendar,
                                                        *p->kinds, *p->cipher);
+  // A calendar edit counts running deadlines again in the same transaction.
+  p->calendar->OnEdit([matters = p->matters.get()](store::Transaction& tx, const calendar::Calendar& edited,
+                                                   const identity::Principal& actor) {
+    return matters->RecountDeadlines(tx, edited, actor);
+  });
   auto portal_config = portal::LoadPortalConfig(config.definitions + "/public", *p->kinds);
   if (!portal_config.ok()) return portal_config.status();
   p->portal = std::make_unique<portal::PortalService>(*p->db, *p->clock, *p->ids, *p->audit, *p->cipher, *p->kinds,

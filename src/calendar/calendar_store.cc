@@ -135,6 +135,16 @@ Status CalendarStore::SetYear(const identity::Principal& actor, const std::strin
     auto deleted = tx.Exec("DELETE FROM calendar_days WHERE year = ?", year);
     if (!deleted.ok()) return deleted.status();
     FAZHI_RETURN_IF_ERROR(InsertYear(tx, data, /*if_absent=*/false));
+    // Matters whose deadlines the edit moved (ids, at most 100 listed).
+    size_t recounted = 0;
+    std::string recounted_ids;
+    if (on_edit_) {
+      auto changed = on_edit_(tx, next, actor);
+      if (!changed.ok()) return changed.status();
+      recounted = changed->size();
+      for (size_t i = 0; i < changed->size() && i < 100; ++i)
+        recounted_ids += (i ? ",\"" : "\"") + std::to_string((*changed)[i]) + "\"";
+    }
 
     audit::Record r;
     r.at_ms = clock_.NowMs();
@@ -148,7 +158,9 @@ Status CalendarStore::SetYear(const identity::Principal& actor, const std::strin
                ",\"holidays\":" + std::to_string(data.holidays.size()) +
                ",\"makeupWorkdays\":" + std::to_string(data.makeup.size()) +
                ",\"previous\":{\"holidays\":" + std::to_string(old_holidays) +
-               ",\"makeupWorkdays\":" + std::to_string(old_makeup) + "}}";
+               ",\"makeupWorkdays\":" + std::to_string(old_makeup) + "}" +
+               ",\"recounted\":" + std::to_string(recounted) + ",\"recountedIds\":[" +
+               recounted_ids + "]}";
     return audit_.Append(tx, r);  // last: see AuditLog::Append
   });
   if (!wrote.ok()) return wrote;

@@ -20,6 +20,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -72,6 +73,14 @@ class CalendarStore {
   // it with the version they computed under to know when to recompute.
   int64_t version() const { return version_.load(); }
 
+  // What else must change with an edit of the calendar (the engine's running
+  // deadlines): runs inside SetYear's transaction with the edited calendar,
+  // before the audit record; returns the ids of the records it changed, which
+  // the audit record lists. Set once at start-up, before serving.
+  using EditHook = std::function<Result<std::vector<int64_t>>(
+      store::Transaction&, const Calendar& edited, const identity::Principal& actor)>;
+  void OnEdit(EditHook hook) { on_edit_ = std::move(hook); }
+
  private:
   // Loads all rows; REQUIRES: edit_mu_ held.
   Result<Calendar> LoadAll();
@@ -87,6 +96,7 @@ class CalendarStore {
   mutable std::mutex snapshot_mu_;
   std::shared_ptr<const Calendar> snapshot_;  // GUARDED_BY(snapshot_mu_)
   std::atomic<int64_t> version_{0};
+  EditHook on_edit_;
 };
 
 }  // namespace fazhi::calendar

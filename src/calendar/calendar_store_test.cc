@@ -130,7 +130,7 @@ TEST_P(CalendarStoreTest, SetYearReplacesAuditsAndSwapsTheSnapshot) {
   EXPECT_EQ(r.at_ms, 1727654400000);
   EXPECT_EQ(r.detail,
             "{\"year\":2024,\"holidays\":29,\"makeupWorkdays\":7,"
-            "\"previous\":{\"holidays\":28,\"makeupWorkdays\":8}}");
+            "\"previous\":{\"holidays\":28,\"makeupWorkdays\":8},\"recounted\":0,\"recountedIds\":[]}");
 
   // A restart (a fresh store on the same database) sees the edit, and the
   // shipped definitions do not overwrite it.
@@ -150,7 +150,49 @@ TEST_P(CalendarStoreTest, SetYearAddsANewYear) {
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->first.at(0).detail,
             "{\"year\":2027,\"holidays\":1,\"makeupWorkdays\":0,"
-            "\"previous\":{\"holidays\":0,\"makeupWorkdays\":0}}");
+            "\"previous\":{\"holidays\":0,\"makeupWorkdays\":0},\"recounted\":0,\"recountedIds\":[]}");
+}
+
+// The edit hook runs inside the edit's transaction with the edited calendar;
+// what it changed is listed in the audit record, and its failure undoes the
+// whole edit.
+TEST_P(CalendarStoreTest, EditHookRunsInTheSameTransaction) {
+  ASSERT_TRUE(store_->SeedFromDefinitions(official_).ok());
+  std::string seen_due;
+  bool fail = false;
+  int64_t rows_expected = 28 + 7;
+  store_->OnEdit([&](store::Transaction& tx, const Calendar& edited, const identity::Principal& actor)
+                     -> Result<std::vector<int64_t>> {
+    EXPECT_EQ(actor.username, "sysadmin");
+    // The hook sees the edited year, and the new rows inside the transaction.
+    seen_due = edited.Due(D("2024-09-30"), 5, Unit::kWorkingDay)->ToString();
+    auto rows = tx.Query("SELECT COUNT(*) FROM calendar_days WHERE year = 2024", {});
+    if (!rows.ok()) return rows.status();
+    EXPECT_EQ(rows->rows[0].Int(0), rows_expected);
+    if (fail) return Status("calendar_missing", "缺少 2027 年的法定节假日安排");
+    return std::vector<int64_t>{7, 9};
+  });
+  YearData edited = *store_->Current()->Year(2024);
+  edited.makeup.erase(D("2024-10-12"));
+  ASSERT_TRUE(store_->SetYear(Admin(), "::1", edited).ok());
+  EXPECT_EQ(seen_due, "2024-10-14");
+  auto page = log_->List(db(), audit::Filter{});
+  ASSERT_TRUE(page.ok());
+  EXPECT_NE(page->first.at(0).detail.find("\"recounted\":2,\"recountedIds\":[\"7\",\"9\"]"),
+            std::string::npos)
+      << page->first.at(0).detail;
+
+  fail = true;
+  rows_expected = 29 + 7;
+  const int64_t v = store_->version();
+  YearData again = edited;
+  again.holidays.insert(D("2024-12-31"));
+  Status st = store_->SetYear(Admin(), "::1", again);
+  EXPECT_EQ(st.code(), "calendar_missing");
+  EXPECT_EQ(store_->version(), v);
+  EXPECT_EQ(*store_->Current()->Year(2024), edited);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM calendar_days WHERE year = 2024"), 28 + 7);
+  ASSERT_EQ(log_->List(db(), audit::Filter{})->second, 1);
 }
 
 TEST_P(CalendarStoreTest, InvalidEditsChangeNothing) {

@@ -1,5 +1,7 @@
 #include "engine/deadline_clock.h"
 
+#include <algorithm>
+
 namespace fazhi::engine {
 
 using calendar::Date;
@@ -24,9 +26,13 @@ Date ChinaDate(int64_t epoch_ms) {
 }
 
 Status StartDeadline(const DeadlineDef& def, const calendar::Calendar& cal, const Date& today,
-                     DeadlineRecord* r) {
-  auto due = cal.Due(today, def.length, UnitOf(def));
+                     DeadlineRecord* r, int length) {
+  if (length < 0) length = def.length;
+  auto due = cal.Due(today, length, UnitOf(def));
   if (!due.ok()) return due.status();
+  r->anchor_on = today.ToString();
+  r->anchor_days = length;
+  r->anchor_ext = 0;
   r->status = "running";
   r->started_on = today.ToString();
   r->due_on = due->ToString();
@@ -63,6 +69,9 @@ Status ResumeDeadline(const DeadlineDef& def, const calendar::Calendar& cal, con
   *paused_days = since.ok() ? static_cast<int>(today.ToDays() - since->ToDays()) : 0;
   r->status = "running";
   r->due_on = due->ToString();
+  r->anchor_on = today.ToString();
+  r->anchor_days = r->remaining;
+  r->anchor_ext = 0;
   r->suspended_on.clear();
   r->remaining = 0;
   return Status::Ok();
@@ -78,7 +87,39 @@ Status ExtendDeadline(const DeadlineDef& def, const calendar::Calendar& cal, Dea
   if (!extended.ok()) return extended.status();
   r->due_on = extended->ToString();
   r->extended = def.extendable;
+  r->anchor_ext = def.extendable;
   return Status::Ok();
+}
+
+Status RecountDeadline(const DeadlineDef& def, const calendar::Calendar& cal, DeadlineRecord* r,
+                       bool* changed) {
+  *changed = false;
+  if (r->status != "running" || r->anchor_on.empty()) return Status::Ok();
+  auto anchor = ParseStored(r->anchor_on);
+  if (!anchor.ok()) return anchor.status();
+  auto due = cal.Due(*anchor, r->anchor_days, UnitOf(def));
+  if (!due.ok()) return due.status();
+  if (r->anchor_ext > 0) {
+    due = cal.Due(*due, r->anchor_ext, UnitOf(def));
+    if (!due.ok()) return due.status();
+  }
+  const std::string next = due->ToString();
+  *changed = next != r->due_on;
+  r->due_on = next;
+  return Status::Ok();
+}
+
+Status ChangeDeadlineLength(const DeadlineDef& def, const calendar::Calendar& cal, int delta,
+                            DeadlineRecord* r) {
+  if (delta == 0) return Status::Ok();
+  if (r->status == "suspended") {
+    r->remaining = std::max(0, r->remaining + delta);
+    return Status::Ok();
+  }
+  if (r->status != "running" || r->anchor_on.empty()) return Status::Ok();
+  r->anchor_days = std::max(0, r->anchor_days + delta);
+  bool changed = false;
+  return RecountDeadline(def, cal, r, &changed);
 }
 
 void StopDeadline(const Date& today, DeadlineRecord* r) {

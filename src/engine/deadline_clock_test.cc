@@ -77,6 +77,82 @@ TEST(DeadlineClock, MissingYearIsAnError) {
   EXPECT_EQ(StartDeadline(Def(5, "working_day"), cal, Date{2025, 3, 3}, &r).code(), "calendar_missing");
 }
 
+// The anchor: where the due date was counted from, so that it can be
+// counted again when the calendar is edited.
+TEST(DeadlineClock, RecountFollowsACalendarEdit) {
+  auto cal = Cal2024();
+  auto def = Def(7, "working_day", 7);
+  DeadlineRecord r;
+  ASSERT_TRUE(StartDeadline(def, cal, Date{2024, 9, 26}, &r).ok());
+  EXPECT_EQ(r.anchor_on, "2024-09-26");
+  EXPECT_EQ(r.anchor_days, 7);
+  bool changed = true;
+  ASSERT_TRUE(RecountDeadline(def, cal, &r, &changed).ok());
+  EXPECT_FALSE(changed);  // same calendar, same due date
+  EXPECT_EQ(r.due_on, "2024-10-11");
+
+  // 10/12 is no longer a make-up workday and 10/10 becomes a rest day.
+  calendar::Calendar edited;
+  calendar::YearData y = *cal.Year(2024);
+  y.makeup.erase(Date{2024, 10, 12});
+  y.holidays.insert(Date{2024, 10, 10});
+  ASSERT_TRUE(edited.SetYear(y).ok());
+  ASSERT_TRUE(RecountDeadline(def, edited, &r, &changed).ok());
+  EXPECT_TRUE(changed);
+  EXPECT_EQ(r.due_on, "2024-10-14");  // 9/27, 9/29, 9/30, 10/8, 10/9, 10/11, 10/14
+
+  // After an extension the recount keeps it: Due(Due(anchor, 7), 7).
+  ASSERT_TRUE(ExtendDeadline(def, edited, &r).ok());
+  EXPECT_EQ(r.due_on, "2024-10-23");
+  ASSERT_TRUE(RecountDeadline(def, cal, &r, &changed).ok());
+  EXPECT_EQ(r.due_on, "2024-10-21");  // 10/11 + 7 under the original calendar (10/12 works)
+
+  // After a suspension the anchor is the resumption day with what remained.
+  ASSERT_TRUE(SuspendDeadline(def, cal, Date{2024, 10, 15}, &r).ok());
+  ASSERT_TRUE(RecountDeadline(def, edited, &r, &changed).ok());
+  EXPECT_FALSE(changed);  // a suspended period keeps its remaining units
+  int paused = 0;
+  ASSERT_TRUE(ResumeDeadline(def, cal, Date{2024, 10, 21}, &r, &paused).ok());
+  EXPECT_EQ(r.anchor_on, "2024-10-21");
+  EXPECT_EQ(r.anchor_days, 4);  // 10/16, 10/17, 10/18, 10/21 remained at the suspension
+  EXPECT_EQ(r.anchor_ext, 0);   // the extension is inside those 4 days now
+  EXPECT_EQ(r.due_on, "2024-10-25");
+  ASSERT_TRUE(RecountDeadline(def, cal, &r, &changed).ok());
+  EXPECT_FALSE(changed);
+
+  // Periods from before anchors were kept, and stopped ones, are left alone.
+  DeadlineRecord old;
+  old.status = "running";
+  old.due_on = "2024-10-11";
+  ASSERT_TRUE(RecountDeadline(def, edited, &old, &changed).ok());
+  EXPECT_FALSE(changed);
+  StopDeadline(Date{2024, 10, 25}, &r);
+  ASSERT_TRUE(RecountDeadline(def, edited, &r, &changed).ok());
+  EXPECT_FALSE(changed);
+}
+
+TEST(DeadlineClock, LengthChangeMovesARunningOrSuspendedPeriod) {
+  auto cal = Cal2024();
+  auto def = Def(15, "working_day");
+  DeadlineRecord r;
+  ASSERT_TRUE(StartDeadline(def, cal, Date{2024, 11, 4}, &r, 10).ok());  // length for the category
+  EXPECT_EQ(r.due_on, "2024-11-18");
+  ASSERT_TRUE(ChangeDeadlineLength(def, cal, 5, &r).ok());  // category corrected: 10 -> 15
+  EXPECT_EQ(r.anchor_days, 15);
+  EXPECT_EQ(r.due_on, "2024-11-25");
+  ASSERT_TRUE(ChangeDeadlineLength(def, cal, -20, &r).ok());  // never before the anchor
+  EXPECT_EQ(r.due_on, "2024-11-04");
+  ASSERT_TRUE(ChangeDeadlineLength(def, cal, 15, &r).ok());
+  ASSERT_TRUE(SuspendDeadline(def, cal, Date{2024, 11, 11}, &r).ok());
+  EXPECT_EQ(r.remaining, 10);
+  ASSERT_TRUE(ChangeDeadlineLength(def, cal, -5, &r).ok());
+  EXPECT_EQ(r.remaining, 5);
+  DeadlineRecord pending;
+  ASSERT_TRUE(ChangeDeadlineLength(def, cal, 5, &pending).ok());
+  EXPECT_EQ(pending.status, "pending");
+  EXPECT_EQ(pending.due_on, "");
+}
+
 TEST(DeadlineClock, ChinaDate) {
   // 2024-01-01T16:30:00Z is 2024-01-02 00:30 in Beijing.
   EXPECT_EQ(ChinaDate(1704126600000).ToString(), "2024-01-02");

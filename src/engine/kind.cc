@@ -171,6 +171,34 @@ Problem CheckStates(const KindDef& k) {
   return std::nullopt;
 }
 
+// length_by / lengths: the length of a deadline chosen by an enum field that
+// every matter has from creation on, with a length for each listed option.
+Problem CheckLengths(const KindDef& k, size_t i) {
+  const DeadlineDef& d = k.deadlines[i];
+  const std::string what = "deadline '" + d.name + "'";
+  auto at = [&](const char* key, const std::string& problem, size_t entry = 0) {
+    return At(Section::kDeadline, i, key, problem, entry);
+  };
+  if (d.length_by.empty()) {
+    if (!d.lengths.empty()) return at("lengths", what + ": 'lengths' needs 'length_by'");
+    return std::nullopt;
+  }
+  const FieldDef* f = k.Field(d.length_by);
+  if (!f) return at("length_by", what + ": length_by names unknown field '" + d.length_by + "'");
+  if (f->type != FieldType::kEnum || !f->required)
+    return at("length_by", what + ": length_by must name an enum field with required: true");
+  if (d.lengths.empty()) return at("length_by", what + ": length_by needs 'lengths'");
+  size_t entry = 0;
+  for (const auto& [option, days] : d.lengths) {
+    if (!Contains(f->options, option))
+      return at("lengths", what + ": '" + option + "' is not an option of field '" + f->key + "'",
+                entry);
+    if (days < 0) return at("lengths", what + ": lengths must not be negative", entry);
+    ++entry;
+  }
+  return std::nullopt;
+}
+
 Problem CheckDeadlines(const KindDef& k) {
   for (size_t i = 0; i < k.deadlines.size(); ++i) {
     const DeadlineDef& d = k.deadlines[i];
@@ -195,6 +223,7 @@ Problem CheckDeadlines(const KindDef& k) {
       if (!k.Action(d.ends[j]))
         return at("ends", what + ": ends names unknown action '" + d.ends[j] + "'", j);
     }
+    if (Problem p = CheckLengths(k, i)) return p;
   }
   return std::nullopt;
 }
@@ -232,6 +261,11 @@ Problem CheckActionRefs(const KindDef& k, size_t i, const std::vector<std::strin
         return at(key, what + ": " + key + " names unknown field '" + f + "'", j);
     }
   }
+  for (size_t j = 0; j < a.assignee_roles.size(); ++j)
+    if (!Contains(roles, a.assignee_roles[j]))
+      return at("assignee_roles", what + ": unknown role '" + a.assignee_roles[j] + "'", j);
+  if (!a.assignee_roles.empty() && !Contains(a.require, "assignee"))
+    return at("assignee_roles", what + ": assignee_roles needs 'assignee' in require");
   for (size_t j = 0; j < a.guards.size(); ++j) {
     const GuardDef& g = a.guards[j];
     if (g.linked_kind.empty()) return at("guards", what + ": a guard needs 'linked'", j);
@@ -348,9 +382,21 @@ const char* EffectName(Effect e) {
   return "unknown";
 }
 
+// create_roles must be roles that exist; handled_by an org code (checked
+// against the database when a matter is created: orgs are data).
+Problem CheckCreation(const KindDef& k, const std::vector<std::string>& roles) {
+  for (size_t j = 0; j < k.create_roles.size(); ++j)
+    if (!Contains(roles, k.create_roles[j]))
+      return At(Section::kKind, 0, "create_roles", "create_roles: unknown role '" + k.create_roles[j] + "'", j);
+  if (k.handled_by.find_first_of(" \t\n") != std::string::npos)
+    return At(Section::kKind, 0, "handled_by", "handled_by must be an org code without spaces");
+  return std::nullopt;
+}
+
 std::optional<KindProblem> CheckKind(const KindDef& kind,
                                      const std::vector<std::string>& known_roles) {
   if (Problem p = CheckTop(kind)) return p;
+  if (Problem p = CheckCreation(kind, known_roles)) return p;
   if (Problem p = CheckFields(kind)) return p;
   if (Problem p = CheckStates(kind)) return p;
   if (Problem p = CheckDeadlines(kind)) return p;
@@ -374,6 +420,11 @@ const DeadlineDef* KindDef::Deadline(const std::string& name) const {
   for (const auto& d : deadlines)
     if (d.name == name) return &d;
   return nullptr;
+}
+
+int DeadlineDef::LengthFor(const std::string& option) const {
+  auto it = lengths.find(option);
+  return it == lengths.end() ? length : it->second;
 }
 
 bool KindDef::IsFinal(const std::string& state) const {

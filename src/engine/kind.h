@@ -11,6 +11,10 @@
 //                                  # {org.short}, {org.code}, {kind.label}
 //   number_on: issue               # action that assigns the number (default: create)
 //   title_label: 标题              # optional
+//   handled_by: JUS-LR             # optional org code: new matters belong to that
+//                                  # org whoever creates them (its staff see them)
+//   create_roles: [unit_submitter] # optional: roles that may create (default: any
+//                                  # holder of matter:create)
 //   fields:   [{key, label, type, required?, options?, max?, min?, pii?, link_kind?}]
 //   states:   [{name, label}]      # or plain names
 //   initial: submitted
@@ -19,13 +23,17 @@
 //     - {name, label, from: [...], to, roles: [...], require: [field|note|assignee],
 //        fields: [...],            # fields the dialog may set (besides require)
 //        effect: none|assign|suspend|resume|extend,
+//        assignee_roles: [...],    # the assignee must hold one of these roles
+//        assignee_only: true,      # only the matter's current assignee may act
 //        deadline: name,           # for suspend/resume/extend
 //        guards: [{linked: KIND, state_in: [...], message: 中文}],
 //        document: TEMPLATE,       # issues a document (later)
 //        outcome: FIELD}           # the field whose value becomes the matter's outcome
 //   deadlines:
 //     - {name, label, starts: ACTION|create, length, unit: working_day|calendar_day,
-//        extendable: N, ends: [ACTION...], warn: N}   # warn = 黄 within N working days
+//        extendable: N, ends: [ACTION...], warn: N,   # warn = 黄 within N working days
+//        length_by: FIELD, lengths: {OPTION: N, ...}} # per-option length of an enum
+//                                  # field required at creation; `length` for the rest
 //
 // Field types: text, long_text, number, money, date, enum, org, user, party
 // (personal data, stored encrypted), attachment, matter_link.
@@ -80,6 +88,8 @@ struct ActionDef {
   std::vector<GuardDef> guards;
   std::string document;
   std::string outcome_field;
+  std::vector<std::string> assignee_roles;  // who may be assigned ("" = any active user)
+  bool assignee_only = false;               // only the current assignee may act
 };
 
 struct DeadlineDef {
@@ -91,6 +101,11 @@ struct DeadlineDef {
   int extendable = 0;                 // extension length (once); 0 = not extendable
   std::vector<std::string> ends;      // actions that stop it
   int warn = 3;                       // yellow within this many working days
+  std::string length_by;              // enum field choosing the length ("" = fixed)
+  std::map<std::string, int> lengths; // option -> length; others use `length`
+
+  // The length for a matter whose `length_by` field holds `option`.
+  int LengthFor(const std::string& option) const;
 };
 
 struct StateDef {
@@ -111,6 +126,8 @@ struct KindDef {
   std::vector<std::string> final_states;
   std::vector<ActionDef> actions;
   std::vector<DeadlineDef> deadlines;
+  std::string handled_by;                 // org code new matters are routed to ("" = none)
+  std::vector<std::string> create_roles;  // roles that may create ("" = any matter:create)
   std::string source_file;
 
   const FieldDef* Field(const std::string& key) const;

@@ -68,6 +68,13 @@ struct Locator {
     const YAML::Node* n = p.key.empty() ? nullptr : m.Find(p.key);
     if (n == nullptr) return LineOf(m.node);
     if (n->IsSequence() && p.entry < n->size()) return LineOf((*n)[p.entry]);
+    if (n->IsMap() && p.entry < n->size()) {  // entry-th key (lengths: sorted by key)
+      std::vector<std::pair<std::string, int>> keys;
+      for (auto it = n->begin(); it != n->end(); ++it)
+        keys.emplace_back(it->first.Scalar(), LineOf(it->first));
+      std::sort(keys.begin(), keys.end());
+      return keys[p.entry].second;
+    }
     return LineOf(*n);
   }
 };
@@ -170,6 +177,28 @@ Status List(const Ctx& c, const MapView& m, const std::string& key,
   return Status::Ok();
 }
 
+// `lengths`: a mapping from an enum option to a whole number of days.
+Status Lengths(const Ctx& c, const MapView& m, std::map<std::string, int>* out) {
+  const YAML::Node* n = m.Find("lengths");
+  if (n == nullptr || n->IsNull()) return Status::Ok();
+  if (!n->IsMap()) return c.Err(LineOf(*n), m.what + ": 'lengths' must be a mapping option: days");
+  if (n->size() > kMaxItems) return c.Err(LineOf(*n), m.what + ": more than 200 lengths");
+  for (auto it = n->begin(); it != n->end(); ++it) {
+    const int line = LineOf(it->first);
+    if (!it->first.IsScalar() || it->first.Scalar().empty())
+      return c.Err(line, m.what + ": every key of 'lengths' must be an option");
+    const std::string option = it->first.Scalar();
+    if (CodePoints(option) > kMaxText)
+      return c.Err(line, m.what + ": a key of 'lengths' is over 200 characters");
+    int days = 0;
+    if (!it->second.IsScalar() || !YAML::convert<int>::decode(it->second, days))
+      return c.Err(LineOf(it->second), m.what + ": lengths['" + option + "'] must be a whole number");
+    if (!out->emplace(option, days).second)
+      return c.Err(line, m.what + ": duplicate option '" + option + "' in 'lengths'");
+  }
+  return Status::Ok();
+}
+
 Status ReadField(const Ctx& c, const YAML::Node& n, KindDef* k) {
   MapView m;
   FieldDef f;
@@ -222,7 +251,9 @@ Status ReadDeadline(const Ctx& c, const YAML::Node& n, KindDef* k) {
   DeadlineDef d;
   FAZHI_RETURN_IF_ERROR(
       ReadMap(c, n, What("deadline", n, "name"),
-              {"name", "label", "starts", "length", "unit", "extendable", "ends", "warn"}, &m));
+              {"name", "label", "starts", "length", "unit", "extendable", "ends", "warn",
+               "length_by", "lengths"},
+              &m));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "name", &d.name));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "label", &d.label));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "starts", &d.starts));
@@ -232,6 +263,8 @@ Status ReadDeadline(const Ctx& c, const YAML::Node& n, KindDef* k) {
   FAZHI_RETURN_IF_ERROR(Scalar(c, m, "extendable", "a whole number", &d.extendable));
   FAZHI_RETURN_IF_ERROR(List(c, m, "ends", &d.ends));
   FAZHI_RETURN_IF_ERROR(Scalar(c, m, "warn", "a whole number", &d.warn));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "length_by", &d.length_by));
+  FAZHI_RETURN_IF_ERROR(Lengths(c, m, &d.lengths));
   k->deadlines.push_back(std::move(d));
   c.locator->deadlines.push_back(std::move(m));
   return Status::Ok();
@@ -254,7 +287,8 @@ Status ReadAction(const Ctx& c, const YAML::Node& n, KindDef* k) {
   ActionDef a;
   FAZHI_RETURN_IF_ERROR(ReadMap(c, n, What("action", n, "name"),
                                 {"name", "label", "from", "to", "roles", "require", "fields",
-                                 "effect", "deadline", "guards", "document", "outcome"},
+                                 "effect", "deadline", "guards", "document", "outcome",
+                                 "assignee_roles", "assignee_only"},
                                 &m));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "name", &a.name));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "label", &a.label));
@@ -277,6 +311,8 @@ Status ReadAction(const Ctx& c, const YAML::Node& n, KindDef* k) {
   for (const auto& g : guards) FAZHI_RETURN_IF_ERROR(ReadGuard(c, g, m.what, &a));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "document", &a.document));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "outcome", &a.outcome_field));
+  FAZHI_RETURN_IF_ERROR(List(c, m, "assignee_roles", &a.assignee_roles));
+  FAZHI_RETURN_IF_ERROR(Scalar(c, m, "assignee_only", "true or false", &a.assignee_only));
   k->actions.push_back(std::move(a));
   c.locator->actions.push_back(std::move(m));
   return Status::Ok();
@@ -287,7 +323,7 @@ Status Read(const Ctx& c, const YAML::Node& root, KindDef* k) {
   FAZHI_RETURN_IF_ERROR(ReadMap(c, root, "the kind definition",
                                 {"kind", "label", "version", "number", "number_on",
                                  "title_label", "fields", "states", "initial", "final",
-                                 "actions", "deadlines"},
+                                 "actions", "deadlines", "handled_by", "create_roles"},
                                 &top));
   FAZHI_RETURN_IF_ERROR(Str(c, top, "kind", &k->kind));
   FAZHI_RETURN_IF_ERROR(Str(c, top, "label", &k->label));
@@ -297,6 +333,8 @@ Status Read(const Ctx& c, const YAML::Node& root, KindDef* k) {
   FAZHI_RETURN_IF_ERROR(Str(c, top, "title_label", &k->title_label));
   FAZHI_RETURN_IF_ERROR(Str(c, top, "initial", &k->initial));
   FAZHI_RETURN_IF_ERROR(List(c, top, "final", &k->final_states));
+  FAZHI_RETURN_IF_ERROR(Str(c, top, "handled_by", &k->handled_by));
+  FAZHI_RETURN_IF_ERROR(List(c, top, "create_roles", &k->create_roles));
   const std::pair<const char*, Status (*)(const Ctx&, const YAML::Node&, KindDef*)> sections[] = {
       {"fields", ReadField},
       {"states", ReadState},

@@ -347,6 +347,69 @@ std::string WithAction(const std::string& action) {
   return Yaml({{12, std::string(kBase[11]) + "\n" + action}});
 }
 
+// Per-option lengths (length_by / lengths), on line 14 with the result field
+// made required on line 6.
+TEST(ParseKindMeaning, LengthsByAnEnumField) {
+  const std::string required_result =
+      "  - {key: result, label: 结论, type: enum, required: true, options: [合格, 不合格]}";
+  Result<KindDef> k = Parse(Yaml({{6, required_result},
+                                  {14, "  - {name: period, label: 期限, length: 5, length_by: result,\n"
+                                       "     lengths: {合格: 3, 不合格: 9}}"}}));
+  ASSERT_TRUE(k.ok()) << k.status().ToString();
+  const DeadlineDef& d = k->deadlines.at(0);
+  EXPECT_EQ(d.LengthFor("合格"), 3);
+  EXPECT_EQ(d.LengthFor("不合格"), 9);
+  EXPECT_EQ(d.LengthFor(""), 5);  // not listed: `length`
+
+  ExpectInvalid(Yaml({{6, required_result},
+                      {14, "  - {name: period, label: 期限, length: 5, length_by: result,\n"
+                           "     lengths: {合格: 3,\n       待定: 9}}"}}),
+                16, "'待定' is not an option of field 'result'");
+  ExpectInvalid(Yaml({{14, "  - {name: period, label: 期限, length: 5, length_by: result, lengths: {合格: 3}}"}}),
+                14, "enum field with required: true");
+  ExpectInvalid(Yaml({{6, required_result},
+                      {14, "  - {name: period, label: 期限, length: 5, length_by: reslt, lengths: {合格: 3}}"}}),
+                14, "unknown field 'reslt'");
+  ExpectInvalid(Yaml({{14, "  - {name: period, label: 期限, length: 5, lengths: {合格: 3}}"}}), 14,
+                "'lengths' needs 'length_by'");
+  ExpectInvalid(Yaml({{6, required_result}, {14, "  - {name: period, label: 期限, length: 5, length_by: result}"}}),
+                14, "length_by needs 'lengths'");
+  ExpectInvalid(Yaml({{6, required_result},
+                      {14, "  - {name: period, label: 期限, length: 5, length_by: result, lengths: {合格: x}}"}}),
+                14, "lengths['合格'] must be a whole number");
+  ExpectInvalid(Yaml({{6, required_result},
+                      {14, "  - {name: period, label: 期限, length: 5, length_by: result, lengths: [3]}"}}),
+                14, "'lengths' must be a mapping");
+}
+
+TEST(ParseKindMeaning, AssigneeRolesAndAssigneeOnly) {
+  Result<KindDef> k = Parse(WithAction("  - {name: hand, label: 分流, from: [open], roles: [clerk], "
+                                       "require: [assignee], effect: assign, assignee_roles: [boss]}\n"
+                                       "  - {name: work, label: 办理, from: [open], roles: [boss], "
+                                       "assignee_only: true}"));
+  ASSERT_TRUE(k.ok()) << k.status().ToString();
+  EXPECT_EQ(k->Action("hand")->assignee_roles, std::vector<std::string>{"boss"});
+  EXPECT_TRUE(k->Action("work")->assignee_only);
+  EXPECT_FALSE(k->Action("hand")->assignee_only);
+  ExpectInvalid(WithAction("  - {name: hand, label: 分流, from: [open], roles: [clerk], "
+                           "require: [assignee], effect: assign, assignee_roles: [bos]}"),
+                13, "unknown role 'bos'");
+  ExpectInvalid(WithAction("  - {name: hand, label: 分流, from: [open], roles: [clerk], assignee_roles: [boss]}"),
+                13, "assignee_roles needs 'assignee' in require");
+  ExpectInvalid(WithAction("  - {name: work, label: 办理, from: [open], roles: [boss], assignee_only: yes please}"),
+                13, "'assignee_only' must be true or false");
+}
+
+TEST(ParseKindMeaning, CreationRules) {
+  Result<KindDef> k = Parse(Yaml({{2, "label: 测试\nhandled_by: JUS-LR\ncreate_roles: [clerk]"}}));
+  ASSERT_TRUE(k.ok()) << k.status().ToString();
+  EXPECT_EQ(k->handled_by, "JUS-LR");
+  EXPECT_EQ(k->create_roles, std::vector<std::string>{"clerk"});
+  ExpectInvalid(Yaml({{2, "label: 测试\ncreate_roles: [clerk, nobody]"}}), 3, "create_roles: unknown role 'nobody'");
+  ExpectInvalid(Yaml({{2, "label: 测试\nhandled_by: JUS LR"}}), 3, "handled_by must be an org code");
+}
+
+
 TEST(ParseKindMeaning, ClockEffectNeedsDeadline) {
   ExpectInvalid(WithAction("  - {name: hold, label: 中止, from: [open], roles: [clerk], "
                            "effect: suspend}"),

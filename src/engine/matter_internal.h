@@ -38,6 +38,26 @@ inline constexpr const char* kSummaryJoins =
 MatterSummary SummaryFromRow(const store::Row& r, const KindRegistry& kinds,
                              const calendar::Calendar* cal, const calendar::Date& today);
 
+// The timeline event of a deadline recount after a calendar edit (not a
+// possible action name: those have no '.').
+inline constexpr const char* kRecountEvent = "deadline.recount";
+
+// Writes one deadline row of a matter (replacing it).
+Status SaveDeadline(store::Transaction& tx, int64_t matter_id, const DeadlineRecord& d);
+// The earliest due date of the running deadlines (matters.due_on), or NULL.
+store::Value EarliestDue(const std::vector<DeadlineRecord>& deadlines);
+
+// The org a new matter of `kind` belongs to: the kind's handled_by org when
+// it names one (a different requested org is a field error on orgId), else
+// `requested`, else `fallback`. Error handling_org_missing when the handled_by
+// code names no org.
+Result<int64_t> HandlingOrg(store::Transaction& tx, const KindDef& kind, int64_t requested,
+                            int64_t fallback, FieldErrors* errors);
+
+// The field error on "assignee" when `user_id` holds none of the action's
+// assignee_roles.
+Status CheckAssignee(store::Transaction& tx, const ActionDef& a, int64_t user_id, FieldErrors* errors);
+
 std::string KindVersionedStateLabel(const KindDef* kind, const std::string& state);
 
 }  // namespace fazhi::engine

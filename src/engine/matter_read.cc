@@ -188,7 +188,11 @@ Result<std::vector<EventView>> MatterService::Events(const identity::Principal& 
       e.username = r.Text(4);
       e.action = r.Text(5);
       const ActionDef* a = m->kind->Action(e.action);
-      e.action_label = a ? a->label : e.action == "create" ? "创建" : e.action == "update" ? "修改" : e.action;
+      e.action_label = a                        ? a->label
+                       : e.action == "create"     ? "创建"
+                       : e.action == "update"     ? "修改"
+                       : e.action == kRecountEvent ? "期限重算（工作日历调整）"
+                                                   : e.action;
       e.from_state = r.Text(6);
       e.to_state = r.Text(7);
       e.note = r.Text(8);

@@ -96,8 +96,8 @@ Result<MatterService::Loaded> MatterService::Load(Transaction& tx, int64_t id) {
   m.created_at = r.Int(19);
   m.updated_at = r.Int(20);
   auto dl = tx.Query(
-      "SELECT name, status, started_on, due_on, remaining, suspended_on, extended, stopped_on "
-      "FROM matter_deadlines WHERE matter_id = ? ORDER BY name",
+      "SELECT name, status, started_on, due_on, remaining, suspended_on, extended, stopped_on, "
+      "anchor_on, anchor_days, anchor_ext FROM matter_deadlines WHERE matter_id = ? ORDER BY name",
       {id});
   if (!dl.ok()) return dl.status();
   for (const auto& d : dl->rows) {
@@ -110,6 +110,9 @@ Result<MatterService::Loaded> MatterService::Load(Transaction& tx, int64_t id) {
     rec.suspended_on = d.Text(5);
     rec.extended = static_cast<int>(d.Int(6));
     rec.stopped_on = d.Text(7);
+    rec.anchor_on = d.Text(8);
+    rec.anchor_days = static_cast<int>(d.Int(9));
+    rec.anchor_ext = static_cast<int>(d.Int(10));
     m.deadlines.push_back(rec);
   }
   return m;
@@ -126,6 +129,7 @@ bool MatterService::CanRead(const identity::Principal& p, const Loaded& m) const
 
 bool MatterService::MayAct(const identity::Principal& p, const Loaded& m, const ActionDef& a) const {
   if (std::find(a.from.begin(), a.from.end(), m.state) == a.from.end()) return false;
+  if (a.assignee_only && (m.assignee_id == 0 || m.assignee_id != p.user_id)) return false;
   identity::RecordOwner owner{m.org_id, m.org_path, m.assignee_id};
   for (const auto& asg : p.assignments) {
     if (std::find(a.roles.begin(), a.roles.end(), asg.role) == a.roles.end()) continue;
@@ -199,7 +203,7 @@ Result<MatterView> MatterService::View(Transaction& tx, const identity::Principa
     d.started_on = rec.started_on;
     d.due_on = rec.due_on;
     d.unit = def->unit;
-    d.length = def->length;
+    d.length = DeadlineLength(*def, m.data);
     d.extended = rec.extended;
     d.extendable = def->extendable;
     if (cal) d.light = TrafficLight(rec, def->warn, *cal, today);

@@ -39,6 +39,14 @@ namespace fazhi::engine {
 // search and drill-down.
 std::string MatterScopeSql(const identity::Principal& p, std::vector<store::Value>* params);
 
+// Whether the principal may create matters of this kind (matter:create and,
+// when the kind lists create_roles, one of those roles).
+bool MayCreate(const identity::Principal& p, const KindDef& kind);
+
+// The length of `def` that applies to a matter with these field values
+// (length_by / lengths, else `length`).
+int DeadlineLength(const DeadlineDef& def, const Json& data);
+
 class KindRegistry {
  public:
   explicit KindRegistry(std::vector<KindDef> kinds);
@@ -110,6 +118,14 @@ struct ListQuery {
   int page = 1, page_size = 20;
 };
 
+// Someone an action may assign a matter to (分流), with their current load.
+struct Candidate {
+  int64_t id = 0;
+  std::string name, org_name;
+  std::vector<std::string> roles;  // role names that qualify them
+  int64_t open_matters = 0;        // assigned to them and not closed
+};
+
 struct NewMatter {
   std::string kind, title;
   int64_t org_id = 0;  // handling org; 0 = the creator's org
@@ -142,6 +158,12 @@ class MatterService {
                             FieldErrors* errors);
   Result<MatterView> Act(const identity::Principal& p, int64_t id, const ActionRequest& req,
                          const std::string& ip, FieldErrors* errors);
+  // The users `action` may assign matter `id` to, least loaded first: active
+  // holders of the action's assignee_roles (without them: of any role acting
+  // on the kind). Errors: not_found, forbidden (caller may not take the
+  // action now), not_an_assign_action (it takes no assignee).
+  Result<std::vector<Candidate>> Candidates(const identity::Principal& p, int64_t id,
+                                            const std::string& action);
   Result<std::vector<EventView>> Events(const identity::Principal& p, int64_t id);
   Result<std::string> RevealParty(const identity::Principal& p, int64_t id, const std::string& field,
                                   const std::string& part, const std::string& ip);
@@ -158,6 +180,13 @@ class MatterService {
   // caller who may read it; the export must not be served when this fails.
   Status RecordExport(const identity::Principal& p, int64_t matter_id, const std::string& what,
                       const std::string& ip);
+
+  // After a calendar edit, inside its transaction: counts every running
+  // deadline with an anchor again under `cal`; on each matter whose due date
+  // moved, saves it (version + 1) and appends a timeline event by `actor`.
+  // Returns the ids of those matters. The caller audits the edit.
+  Result<std::vector<int64_t>> RecountDeadlines(store::Transaction& tx, const calendar::Calendar& cal,
+                                                const identity::Principal& actor);
 
   const KindRegistry& kinds() const { return kinds_; }
 

@@ -12,16 +12,16 @@ namespace fazhi::engine {
 using store::Transaction;
 using store::Value;
 
-namespace {
-
 Status SaveDeadline(Transaction& tx, int64_t matter_id, const DeadlineRecord& d) {
   auto del = tx.Exec("DELETE FROM matter_deadlines WHERE matter_id = ? AND name = ?", {matter_id, d.name});
   if (!del.ok()) return del.status();
   auto r = tx.Exec(
       "INSERT INTO matter_deadlines (matter_id, name, status, started_on, due_on, remaining, "
-      "suspended_on, extended, stopped_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "suspended_on, extended, stopped_on, anchor_on, anchor_days, anchor_ext) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {matter_id, d.name, d.status, d.started_on, d.due_on, static_cast<int64_t>(d.remaining),
-       d.suspended_on, static_cast<int64_t>(d.extended), d.stopped_on});
+       d.suspended_on, static_cast<int64_t>(d.extended), d.stopped_on, d.anchor_on,
+       static_cast<int64_t>(d.anchor_days), static_cast<int64_t>(d.anchor_ext)});
   return r.ok() ? Status::Ok() : r.status();
 }
 
@@ -33,8 +33,27 @@ Value EarliestDue(const std::vector<DeadlineRecord>& deadlines) {
   return best.empty() ? Value() : Value(best);
 }
 
+namespace {
+
 bool AnySuspended(const std::vector<DeadlineRecord>& deadlines) {
   return std::any_of(deadlines.begin(), deadlines.end(), [](const auto& d) { return d.status == "suspended"; });
+}
+
+// A field that chooses a deadline's length changed from `before` to `after`:
+// running and suspended periods follow the new length. Moved due dates are
+// added to `diff` as "deadline.NAME": [old, new].
+Status FollowLengths(const KindDef& kind, const calendar::Calendar& cal, const Json& before,
+                     const Json& after, std::vector<DeadlineRecord>* deadlines, Json* diff) {
+  for (auto& d : *deadlines) {
+    const DeadlineDef* def = kind.Deadline(d.name);
+    if (!def || def->length_by.empty()) continue;
+    const int delta = DeadlineLength(*def, after) - DeadlineLength(*def, before);
+    if (delta == 0) continue;
+    const std::string old_due = d.due_on;
+    FAZHI_RETURN_IF_ERROR(ChangeDeadlineLength(*def, cal, delta, &d));
+    if (d.due_on != old_due) (*diff)["deadline." + d.name] = Json::array({old_due, d.due_on});
+  }
+  return Status::Ok();
 }
 
 Json Diff(const Json& before, const Json& changes) {
@@ -48,6 +67,12 @@ Json Diff(const Json& before, const Json& changes) {
 
 }  // namespace
 
+int DeadlineLength(const DeadlineDef& def, const Json& data) {
+  if (def.length_by.empty()) return def.length;
+  auto it = data.find(def.length_by);
+  return def.LengthFor(it != data.end() && it->is_string() ? it->get<std::string>() : "");
+}
+
 Result<MatterView> MatterService::Create(const identity::Principal& p, const NewMatter& in,
                                          const std::string& ip, FieldErrors* errors) {
   const KindDef* kind = kinds_.Find(in.kind);
@@ -56,6 +81,7 @@ Result<MatterView> MatterService::Create(const identity::Principal& p, const New
     return Status("validation_failed", "事项类型不存在：" + in.kind);
   }
   if (!p.Can("matter:create")) return Status("forbidden", "没有报送事项的权限");
+  if (!MayCreate(p, *kind)) return Status("forbidden", "没有报送“" + kind->label + "”的权限");
   if (in.title.empty() || DecodeUtf8(in.title).size() > 200) (*errors)["title"] = "请填写标题（不超过 200 字）";
   Json fields;
   ValidateFields(*kind, in.fields, AllFieldKeys(*kind), RequiredAtCreation(*kind), &fields, errors);
@@ -66,7 +92,9 @@ Result<MatterView> MatterService::Create(const identity::Principal& p, const New
   const int64_t id = ids_.Next();
   Loaded loaded;
   Status st = db_.Write([&](Transaction& tx) {
-    const int64_t org_id = in.org_id ? in.org_id : p.org_id;
+    auto handling = HandlingOrg(tx, *kind, in.org_id, p.org_id, errors);
+    if (!handling.ok()) return handling.status();
+    const int64_t org_id = handling.value();
     auto org = tx.Query("SELECT path FROM orgs WHERE id = ?", {org_id});
     if (!org.ok()) return org.status();
     if (org->empty()) (*errors)["orgId"] = "承办单位不存在";
@@ -82,7 +110,8 @@ Result<MatterView> MatterService::Create(const identity::Principal& p, const New
     for (const auto& def : kind->deadlines) {
       DeadlineRecord d;
       d.name = def.name;
-      if (def.starts == "create") FAZHI_RETURN_IF_ERROR(StartDeadline(def, *cal, today, &d));
+      if (def.starts == "create")
+        FAZHI_RETURN_IF_ERROR(StartDeadline(def, *cal, today, &d, DeadlineLength(def, fields)));
       deadlines.push_back(d);
     }
     const auto parties = MaskParties(*kind, id, &fields);
@@ -107,6 +136,7 @@ Result<MatterView> MatterService::Create(const identity::Principal& p, const New
 Result<MatterView> MatterService::Update(const identity::Principal& p, int64_t id, int64_t expected_version,
                                          const std::string& title, const Json& input, const std::string& ip,
                                          FieldErrors* errors) {
+  auto cal = calendar_.Current();
   Status st = db_.Write([&](Transaction& tx) {
     auto m = Load(tx, id);
     if (!m.ok()) return m.status();
@@ -125,11 +155,14 @@ Result<MatterView> MatterService::Update(const identity::Principal& p, int64_t i
     Json diff = Diff(m->data, fields);
     Json data = m->data;
     for (auto it = fields.begin(); it != fields.end(); ++it) data[it.key()] = it.value();
+    FAZHI_RETURN_IF_ERROR(FollowLengths(*m->kind, *cal, m->data, data, &m->deadlines, &diff));
+    for (const auto& d : m->deadlines) FAZHI_RETURN_IF_ERROR(SaveDeadline(tx, id, d));
     const std::string new_title = title.empty() ? m->title : title;
     if (new_title != m->title) diff["title"] = Json::array({m->title, new_title});
     auto r = tx.Exec(
-        "UPDATE matters SET title = ?, data = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
-        {new_title, data.dump(), clock_.NowMs(), id, expected_version});
+        "UPDATE matters SET title = ?, data = ?, due_on = ?, version = version + 1, updated_at = ? "
+        "WHERE id = ? AND version = ?",
+        {new_title, data.dump(), EarliestDue(m->deadlines), clock_.NowMs(), id, expected_version});
     if (!r.ok()) return r.status();
     if (r.value() == 0) return Status("version_conflict", "事项已被他人修改，请刷新后重试");
     FAZHI_RETURN_IF_ERROR(SaveLinks(tx, *m->kind, id, fields));
@@ -180,7 +213,11 @@ Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, 
     if (req.assignee_id != 0) {
       auto u = tx.Query("SELECT status FROM users WHERE id = ?", {req.assignee_id});
       if (!u.ok()) return u.status();
-      if (u->empty() || u->rows[0].Text(0) != "active") (*errors)["assignee"] = "承办人不存在或已停用";
+      if (u->empty() || u->rows[0].Text(0) != "active") {
+        (*errors)["assignee"] = "承办人不存在或已停用";
+      } else {
+        FAZHI_RETURN_IF_ERROR(CheckAssignee(tx, *a, req.assignee_id, errors));
+      }
       if (a->effect == Effect::kAssign || a->require.end() != std::find(a->require.begin(), a->require.end(), "assignee"))
         assignee = req.assignee_id;
     }
@@ -210,7 +247,11 @@ Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, 
       if (ok->empty()) return Status("guard_failed", g.message.empty() ? "不满足执行条件" : g.message);
     }
 
-    // Deadlines.
+    // Deadlines. Lengths follow the field values as they will be after this action.
+    Json after = m.data;
+    for (auto it = fields.begin(); it != fields.end(); ++it) after[it.key()] = it.value();
+    Json deadline_diff = Json::object();
+    FAZHI_RETURN_IF_ERROR(FollowLengths(*m.kind, *cal, m.data, after, &m.deadlines, &deadline_diff));
     int paused = 0;
     for (auto& d : m.deadlines) {
       const DeadlineDef* def = m.kind->Deadline(d.name);
@@ -221,12 +262,14 @@ Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, 
         if (a->effect == Effect::kExtend) FAZHI_RETURN_IF_ERROR(ExtendDeadline(*def, *cal, &d));
       }
       if (std::find(def->ends.begin(), def->ends.end(), a->name) != def->ends.end()) StopDeadline(today, &d);
-      if (def->starts == a->name) FAZHI_RETURN_IF_ERROR(StartDeadline(*def, *cal, today, &d));
+      if (def->starts == a->name)
+        FAZHI_RETURN_IF_ERROR(StartDeadline(*def, *cal, today, &d, DeadlineLength(*def, after)));
       FAZHI_RETURN_IF_ERROR(SaveDeadline(tx, id, d));
     }
 
     FAZHI_RETURN_IF_ERROR(InsertParties(tx, MaskParties(*m.kind, id, &fields)));
     Json diff = Diff(m.data, fields);
+    diff.update(deadline_diff);
     Json data = m.data;
     for (auto it = fields.begin(); it != fields.end(); ++it) data[it.key()] = it.value();
     if (assignee != m.assignee_id) diff["assignee"] = Json::array({IdToString(m.assignee_id), IdToString(assignee)});

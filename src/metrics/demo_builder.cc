@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/matter_service.h"
 #include "engine/text_index.h"
 
 namespace fazhi::metrics::demo {
@@ -41,12 +42,14 @@ std::string Errors(const engine::FieldErrors& errors) {
 
 }  // namespace
 
-Status Builder::Start(const engine::DeadlineDef& def, const calendar::Date& day, engine::DeadlineRecord* r) const {
+Status Builder::Start(const engine::DeadlineDef& def, const calendar::Date& day, const engine::Json& data,
+                      engine::DeadlineRecord* r) const {
   if (cal_.HasYear(day.year)) {
-    Status st = engine::StartDeadline(def, cal_, day, r);
+    Status st = engine::StartDeadline(def, cal_, day, r, engine::DeadlineLength(def, data));
     if (st.ok() || st.code() != "calendar_missing") return st;
   }
-  // No calendar data: the period runs without a due date.
+  // No calendar data: the period runs without a due date (and no anchor to recount).
+  r->anchor_on.clear();
   r->status = "running";
   r->started_on = day.ToString();
   r->due_on.clear();
@@ -71,7 +74,7 @@ Status Builder::Deadlines(const engine::KindDef& kind, const engine::ActionDef& 
       if (a.effect == engine::Effect::kExtend) FAZHI_RETURN_IF_ERROR(engine::ExtendDeadline(*def, cal_, &d));
     }
     if (Has(def->ends, a.name)) engine::StopDeadline(day, &d);
-    if (def->starts == a.name) FAZHI_RETURN_IF_ERROR(Start(*def, day, &d));
+    if (def->starts == a.name) FAZHI_RETURN_IF_ERROR(Start(*def, day, m->data, &d));
   }
   m->suspended_days += paused;
   return Status::Ok();
@@ -210,7 +213,7 @@ Result<int64_t> Builder::Add(const Script& s) {
   for (const auto& def : kind.deadlines) {
     engine::DeadlineRecord d;
     d.name = def.name;
-    if (def.starts == "create") FAZHI_RETURN_IF_ERROR(Start(def, s.received, &d));
+    if (def.starts == "create") FAZHI_RETURN_IF_ERROR(Start(def, s.received, m.data, &d));
     m.deadlines.push_back(d);
   }
   if (!kind.number_pattern.empty() && kind.number_on == "create") {
@@ -263,9 +266,10 @@ Status Builder::Write(store::Transaction& tx) {
     for (const auto& d : m.deadlines) {
       auto dl = tx.Exec(
           "INSERT INTO matter_deadlines (matter_id, name, status, started_on, due_on, remaining, suspended_on, "
-          "extended, stopped_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          "extended, stopped_on, anchor_on, anchor_days, anchor_ext) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           {m.id, d.name, d.status, d.started_on, d.due_on, static_cast<int64_t>(d.remaining), d.suspended_on,
-           static_cast<int64_t>(d.extended), d.stopped_on});
+           static_cast<int64_t>(d.extended), d.stopped_on, d.anchor_on, static_cast<int64_t>(d.anchor_days),
+           static_cast<int64_t>(d.anchor_ext)});
       if (!dl.ok()) return dl.status();
     }
     for (const auto& [field, to] : m.links) {

@@ -123,7 +123,8 @@ class Builder {
   Status Apply(const Script& s, const Step& step, Built* m);
   Status Deadlines(const engine::KindDef& kind, const engine::ActionDef& a, const calendar::Date& day,
                    Built* m);
-  Status Start(const engine::DeadlineDef& def, const calendar::Date& day, engine::DeadlineRecord* r) const;
+  Status Start(const engine::DeadlineDef& def, const calendar::Date& day, const engine::Json& data,
+               engine::DeadlineRecord* r) const;
   static std::string Format(const engine::KindDef& kind, const OrgRef& org, int year, int64_t seq);
   void AssignNumbers();
   Status CheckGuards(const engine::ActionDef& a, const Built& m) const;

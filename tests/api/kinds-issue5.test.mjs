@@ -8,15 +8,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { demoClient, advanceClock, uniqueName, BASE } from './lib.mjs';
+import { create, act, patch, walk, refused, deadline, chinaDate } from './matter-steps.mjs';
 
 let clerk, chief, counsel, unit, leader, undertaker, filer;
 let orgs;
 
 function org(code) { return orgs.find((o) => o.code === code).id; }
-
-function chinaDate(ms) {
-  return new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}
 
 async function serverToday() {
   return chinaDate(await advanceClock(0));
@@ -25,45 +22,6 @@ async function serverToday() {
 async function signInAll() {
   [clerk, chief, counsel, unit, leader, undertaker, filer] = await Promise.all(
     ['clerk', 'chief', 'counsel', 'unit', 'leader', 'undertaker', 'filer'].map((u) => demoClient(u)));
-}
-
-async function create(c, kind, fields, { title, orgId } = {}) {
-  const body = { kind, title: title ?? `${uniqueName('事项')}`, fields };
-  if (orgId) body.orgId = orgId;
-  return c.post('/api/v1/matters', body);
-}
-
-async function act(c, m, action, body = {}) {
-  return c.call('POST', `/api/v1/matters/${m.id}/actions/${action}`, { body, headers: { 'if-match': `"${m.version}"` } });
-}
-
-async function patch(c, m, body) {
-  return c.call('PATCH', `/api/v1/matters/${m.id}`, { body, headers: { 'if-match': `"${m.version}"` } });
-}
-
-// Runs steps [client, action, body] in order, each must succeed; returns the matter.
-async function walk(m, steps) {
-  for (const [who, action, body] of steps) {
-    const r = await act(who, m, action, body ?? {});
-    assert.equal(r.status, 200, `${action}: ${r.text}`);
-    m = r.body;
-  }
-  return m;
-}
-
-// Expects one refusal: status, and for 409/422 the error code or field.
-async function refused(who, m, action, body, status, detail) {
-  const r = await act(who, m, action, body);
-  assert.equal(r.status, status, `${action} should be ${status}: ${r.text}`);
-  if (status === 422 && detail) assert.ok(r.body.error.details.fields[detail], `${action}: field ${detail} in ${r.text}`);
-  if (status === 409 && detail) assert.equal(r.body.error.code, detail, r.text);
-  return r;
-}
-
-function deadline(m, name) {
-  const d = m.deadlines.find((x) => x.name === name);
-  assert.ok(d, `deadline ${name}`);
-  return d;
 }
 
 // The due date the calendar service gives for N units from `from`.
@@ -126,7 +84,10 @@ test('the six kinds are loaded with their labels', async () => {
     ['重大行政决策', '行政规范性文件', '政策文件', '行政协议', '权责清单', '三定规定', '其他']);
   assert.ok(lr.numbered);
   const period = lr.deadlines.find((d) => d.name === 'review_period');
-  assert.deepEqual([period.length, period.unit, period.extendable, period.starts], [15, 'working_day', 15, 'accept']);
+  assert.deepEqual([period.length, period.unit, period.extendable, period.starts], [10, 'working_day', 15, 'accept']);
+  assert.equal(period.lengthBy, 'category');
+  assert.deepEqual(period.lengths, { 行政规范性文件: 15, 重大行政决策: 15, 政策文件: 10, 行政协议: 10, 权责清单: 10, 三定规定: 10, 其他: 10 });
+  assert.equal(lr.handledBy, 'JUS-LR');
 });
 
 test('legality review: every action, periods, 文号, outcome and feedback', async () => {

@@ -45,6 +45,7 @@ const MATRIX = {
   'GET /api/v1/matters/{id}': ALL,
   'PATCH /api/v1/matters/{id}': ALL,
   'POST /api/v1/matters/{id}/actions/{action}': ALL,
+  'GET /api/v1/matters/{id}/actions/{action}/candidates': ALL,
   'GET /api/v1/matters/{id}/events': ALL,
   'POST /api/v1/matters/{id}/reveal': ['recon'],
   'POST /api/v1/matters/{id}/attachments': ALL,

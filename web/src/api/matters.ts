@@ -53,6 +53,10 @@ export interface ActionDef {
   require: Requirement[]
   fields: string[]
   effect: ActionEffect
+  /** Roles the assignee must hold (empty: any active user). */
+  assigneeRoles?: string[]
+  /** Only the matter's current assignee may take it. */
+  assigneeOnly?: boolean
 }
 
 export type DeadlineUnit = 'working_day' | 'calendar_day'
@@ -65,6 +69,9 @@ export interface DeadlineDef {
   extendable: number
   starts: string
   ends: string | string[]
+  /** The enum field whose option chooses the length (`lengths`); `length` for options not listed. */
+  lengthBy?: string
+  lengths?: Record<string, number>
 }
 
 export interface Kind {
@@ -79,6 +86,11 @@ export interface Kind {
   states: StateDef[]
   actions: ActionDef[]
   deadlines: DeadlineDef[]
+  /** Whether the signed-in user may create matters of this kind. */
+  canCreate?: boolean
+  /** Org code that handles every matter of this kind ('' = the creator chooses). */
+  handledBy?: string
+  createRoles?: string[]
 }
 
 // --- matters (事项) ---
