@@ -95,6 +95,19 @@ export async function pickDate(page, scope, key, day) {
   assert.equal(await input.inputValue(), day, `date ${key}`)
 }
 
+/** Opens the assignee select of an action dialog and returns its options' texts, in order; closes it again. */
+export async function assigneeOptions(page, dialog) {
+  const wrapper = fieldItem(dialog, 'assignee').locator('.el-select__wrapper')
+  await wrapper.click()
+  const options = page.locator('.el-select-dropdown__item:visible')
+  await options.first().waitFor({ timeout: 15000 })
+  const texts = (await options.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())
+  // A click elsewhere in the dialog closes the list (Escape would close the dialog).
+  await dialog.locator('.what').click()
+  await options.first().waitFor({ state: 'hidden' })
+  return texts
+}
+
 /**
  * Picks the assignee of an assigning action (分流) from its candidates by typing
  * part of the name; returns the option's text (姓名 · 机构 · 在办 N 件 …).

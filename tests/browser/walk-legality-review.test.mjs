@@ -15,6 +15,7 @@ import { demoEnabled, launchBrowser, serverToday } from './lib.mjs'
 import {
   act,
   actionLabels,
+  assigneeOptions,
   asUser,
   choose,
   chooseAssignee,
@@ -38,10 +39,10 @@ import {
 const stamp = Date.now()
 const REASONS = '一、第五条设定的罚款超出规章权限，应当删除。二、其余条款符合上位法规定。'
 
-/** unit's create form for a review handled by the review office. */
+/** unit's create form; every review goes to the review office, which the form says. */
 function submitReview(page, title, category) {
   return createMatter(page, 'legality_review', title, async () => {
-    await chooseOrg(page, page, 'orgId', '合法性审查办公室')
+    await page.getByTestId('handling-org').filter({ hasText: '合法性审查办公室' }).waitFor()
     await choose(page, page, 'category', category)
     await chooseOrg(page, page, 'submitting_org', '示范县市场监督管理局')
     await fillField(page, 'explanation', '依据《优化营商环境条例》起草，已征求相关部门意见。')
@@ -109,6 +110,13 @@ describe('合法性审查 in the browser', { skip: demoEnabled ? false : 'set FA
       assert.match(header.text, new RegExp(`^${period.dueOn} 剩 \\d+ 个工作日$`))
 
       await act(page, '分流', '已分流', async (d) => {
+        // Only the counsel roles are offered, least loaded first.
+        const options = await assigneeOptions(page, d)
+        const names = options.map((o) => o.split(' · ')[0])
+        assert.ok(names.includes('赵律师') && names.includes('李顾问'), options.join(' | '))
+        assert.ok(!names.includes('王审查') && !names.includes('陈报送'), options.join(' | '))
+        const loads = options.map((o) => Number(/在办 (\d+) 件/.exec(o)?.[1]))
+        assert.deepEqual(loads, [...loads].sort((a, b) => a - b), options.join(' | '))
         const option = await chooseAssignee(page, d, '赵律师')
         assert.match(option, /^赵律师 · 明理律师事务所 · 在办 \d+ 件/)
       })
