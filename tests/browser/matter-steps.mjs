@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { openPage, url, waitForLoginForm } from './lib.mjs'
 
-export const DEMO_PASSWORD = 'Demo@2024'
+const DEMO_PASSWORD = 'Demo@2024'
 const shotDir = process.env.FAZHI_SCREENSHOT_DIR || ''
 
 /** Keeps a screenshot when FAZHI_SCREENSHOT_DIR is set. */
@@ -175,7 +175,7 @@ export async function actionLabels(page) {
 }
 
 /** Opens an action's dialog and returns it. */
-export async function openAction(page, actionLabel) {
+async function openAction(page, actionLabel) {
   await page.getByTestId('matter-actions').getByRole('button', { name: actionLabel, exact: true }).click()
   const dialog = page.getByRole('dialog', { name: actionLabel })
   await dialog.waitFor({ state: 'visible', timeout: 10000 })
