@@ -71,8 +71,9 @@ Result<std::unique_ptr<Platform>> BuildPlatform(const Config& config) {
     }
   }
   p->kinds = std::make_unique<engine::KindRegistry>(std::move(all));
+  p->attachments = std::make_unique<engine::AttachmentStore>(config.attachments);
   p->matters = std::make_unique<engine::MatterService>(*p->db, *p->clock, *p->ids, *p->audit, *p->calendar,
-                                                       *p->kinds, *p->cipher);
+                                                       *p->kinds, *p->cipher, *p->attachments);
   auto portal_config = portal::LoadPortalConfig(config.definitions + "/public", *p->kinds);
   if (!portal_config.ok()) return portal_config.status();
   p->portal = std::make_unique<portal::PortalService>(*p->db, *p->clock, *p->ids, *p->audit, *p->cipher, *p->kinds,
