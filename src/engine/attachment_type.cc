@@ -32,17 +32,25 @@ void AttachmentTypeSniffer::CheckText(unsigned char ch) {
   }
   if (ch < 0x20) {
     text_ = ch == '\n' || ch == '\r' || ch == '\t';
-  } else if (ch < 0x80) {
-    // ASCII.
-  } else if ((ch >> 5) == 6) {
-    code_point_ = ch & 0x1F, pending_ = 1, min_code_point_ = 0x80;
+    return;
+  }
+  if (ch < 0x80) return;  // ASCII
+  // A lead byte: 110xxxxx, 1110xxxx or 11110xxx starts 1, 2 or 3 continuations.
+  int continuations = 0;
+  if ((ch >> 5) == 6) {
+    continuations = 1;
   } else if ((ch >> 4) == 14) {
-    code_point_ = ch & 0x0F, pending_ = 2, min_code_point_ = 0x800;
+    continuations = 2;
   } else if ((ch >> 3) == 30) {
-    code_point_ = ch & 0x07, pending_ = 3, min_code_point_ = 0x10000;
+    continuations = 3;
   } else {
     text_ = false;  // a stray continuation byte or 0xF8–0xFF
+    return;
   }
+  static constexpr uint32_t kSmallest[] = {0, 0x80, 0x800, 0x10000};
+  pending_ = continuations;
+  min_code_point_ = kSmallest[continuations];
+  code_point_ = ch & (0x3F >> continuations);
 }
 
 std::string AttachmentTypeSniffer::Type(const std::string& name) const {
