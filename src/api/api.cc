@@ -9,6 +9,7 @@ Api::Api(std::unique_ptr<http::StaticFiles> files, Authenticator authenticate)
     : files_(std::move(files)), authenticate_(std::move(authenticate)) {}
 
 void Api::Add(RouteSpec spec) {
+  if (spec.spooled_body) spooled_.insert(spec.method + " " + spec.pattern);
   specs_.push_back(spec);
   RouteSpec stored = std::move(spec);
   router_.Add(stored.method, stored.pattern,
@@ -65,6 +66,12 @@ http::Response Api::Guarded(const RouteSpec& spec, http::Request& req) const {
     return ErrorResponse(403, "forbidden", "没有执行此操作的权限");
   Call call{req, &who.value()};
   return spec.handler(call);
+}
+
+bool Api::SpoolsBody(const http::Request& req) const {
+  if (spooled_.empty()) return false;
+  auto match = router_.Find(req.method, req.path);
+  return match.outcome == http::Router::Outcome::kFound && spooled_.count(req.method + " " + match.pattern) > 0;
 }
 
 http::Response Api::Handle(http::Request& req) const {

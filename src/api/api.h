@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,9 @@ struct RouteSpec {
   ApiHandler handler;
   // Reachable while the user must change their password (me, password, sign-out).
   bool allow_password_expired = false;
+  // The body is an upload: the server spools it to a file (Request::body_file)
+  // under its own size cap instead of reading it into memory.
+  bool spooled_body = false;
 };
 
 // Resolves the session of a request, or an error Status
@@ -53,6 +57,9 @@ class Api {
                   const std::string& permission, ApiHandler h);
 
   http::Response Handle(http::Request& req) const;
+  // Whether the request goes to a route with a spooled body (the server asks
+  // once the headers are in, before reading the body).
+  bool SpoolsBody(const http::Request& req) const;
   const std::vector<RouteSpec>& Routes() const { return specs_; }
 
   static bool IsStateChanging(const std::string& method);
@@ -66,6 +73,7 @@ class Api {
   Authenticator authenticate_;
   http::Router router_;
   std::vector<RouteSpec> specs_;
+  std::set<std::string> spooled_;  // "METHOD pattern" of spooled routes
 };
 
 }  // namespace fazhi::api

@@ -96,6 +96,24 @@ TEST(Api, NonApiWritesRejected) {
   EXPECT_EQ(api.Handle(req).status, 405);
 }
 
+TEST(Api, OnlyRoutesMarkedSpooledGetTheirBodyOnDisk) {
+  Api api = MakeApi();
+  RouteSpec upload{"POST", "/api/v1/things/{id}/files", Access::kSession, "",
+                   [](Call& c) { return JsonResponse(200, Json{{"file", c.req.body_file}}); }};
+  upload.spooled_body = true;
+  api.Add(std::move(upload));
+  api.Session("GET", "/api/v1/things/{id}/files", [](Call&) { return JsonResponse(200, Json::object()); });
+  EXPECT_TRUE(api.SpoolsBody(Req("POST", "/api/v1/things/7/files")));
+  EXPECT_FALSE(api.SpoolsBody(Req("GET", "/api/v1/things/7/files")));
+  EXPECT_FALSE(api.SpoolsBody(Req("PUT", "/api/v1/things/7/files")));
+  EXPECT_FALSE(api.SpoolsBody(Req("POST", "/api/v1/thing")));
+  EXPECT_FALSE(api.SpoolsBody(Req("POST", "/api/v1/things/7/files/x")));
+  EXPECT_FALSE(api.SpoolsBody(Req("POST", "/attachments")));
+  // The access checks are the same as for any route.
+  auto req = Req("POST", "/api/v1/things/7/files");
+  EXPECT_EQ(api.Handle(req).status, 401);
+}
+
 TEST(Errors, InternalNeverLeaks) {
   auto r = ErrorResponse(Status("database_error", "near SELECT: syntax error"));
   EXPECT_EQ(r.status, 500);

@@ -32,7 +32,8 @@ Json KindJson(const engine::KindDef& k) {
   for (const auto& a : k.actions)
     actions.push_back({{"name", a.name}, {"label", a.label}, {"from", a.from}, {"to", a.to}, {"roles", a.roles},
                        {"require", a.require}, {"fields", a.fields}, {"effect", engine::EffectName(a.effect)},
-                       {"assigneeRoles", a.assignee_roles}, {"assigneeOnly", a.assignee_only}});
+                       {"assigneeRoles", a.assignee_roles}, {"assigneeOnly", a.assignee_only},
+                       {"set", a.set}});
   Json deadlines = Json::array();
   for (const auto& d : k.deadlines) {
     Json j = {{"name", d.name}, {"label", d.label.empty() ? d.name : d.label}, {"length", d.length},

@@ -1,8 +1,7 @@
 #include "api/matter_routes.h"
 
 #include <charconv>
-#include <fstream>
-#include <sstream>
+#include <filesystem>
 
 #include "api/errors.h"
 #include "api/identity_views.h"
@@ -38,7 +37,7 @@ http::Response NeedIfMatch(int64_t v) {
 
 }  // namespace
 
-void AddMatterRoutes(Api& api, engine::MatterService& service, const std::string& attachment_dir) {
+void AddMatterRoutes(Api& api, engine::MatterService& service) {
   // canCreate: whether the caller may create matters of the kind (for the
   // 新建 menu); the server checks it again on POST.
   api.Session("GET", "/api/v1/kinds", [&service](Call& c) {
@@ -184,22 +183,25 @@ void AddMatterRoutes(Api& api, engine::MatterService& service, const std::string
     return JsonResponse(200, Json{{"field", field}, {"part", part}, {"value", v.value()}});
   });
 
-  api.Session("POST", "/api/v1/matters/{id}/attachments", [&service, attachment_dir](Call& c) {
-    const std::string name = c.req.Query("name");
-    auto v = service.AddAttachment(*c.principal, PathId(c.req), name, c.req.body, attachment_dir, c.req.remote_ip);
+  // The file is the raw body, spooled to disk by the server; ?name= names it.
+  RouteSpec upload{"POST", "/api/v1/matters/{id}/attachments", Access::kSession, "", [&service](Call& c) {
+    auto v = service.AddAttachment(*c.principal, PathId(c.req), c.req.Query("name"), c.req.body_file,
+                                   c.req.remote_ip);
     if (!v.ok()) return ErrorResponse(v.status());
     return JsonResponse(201, AttachmentJson(v.value()));
-  });
+  }};
+  upload.spooled_body = true;
+  api.Add(std::move(upload));
 
-  api.Session("GET", "/api/v1/attachments/{id}", [&service, attachment_dir](Call& c) {
-    auto v = service.OpenAttachment(*c.principal, PathId(c.req), attachment_dir, c.req.remote_ip);
+  api.Session("GET", "/api/v1/attachments/{id}", [&service](Call& c) {
+    auto v = service.OpenAttachment(*c.principal, PathId(c.req), c.req.remote_ip);
     if (!v.ok()) return ErrorResponse(v.status());
-    std::ifstream in(v->second, std::ios::binary);
-    if (!in) return ErrorResponse(404, "not_found", "附件文件缺失");
-    std::ostringstream ss;
-    ss << in.rdbuf();
+    std::error_code ec;
+    const uintmax_t size = std::filesystem::file_size(v->second, ec);
+    if (ec) return ErrorResponse(404, "not_found", "附件文件缺失");
     http::Response r;
-    r.body = ss.str();
+    r.body_file = v->second;  // sent from disk in chunks by the server
+    r.body_file_size = size;
     r.Set("Content-Type", v->first.content_type);
     // Always a download, never rendered inline.
     r.Set("Content-Disposition", AttachmentDisposition(v->first.name));

@@ -9,6 +9,6 @@
 
 namespace fazhi::api {
 
-void AddMatterRoutes(Api& api, engine::MatterService& service, const std::string& attachment_dir);
+void AddMatterRoutes(Api& api, engine::MatterService& service);
 
 }  // namespace fazhi::api

@@ -5,14 +5,16 @@
 #include <algorithm>
 #include <charconv>
 #include <functional>
+#include <type_traits>
 
 namespace fazhi::app {
 namespace {
 
 Status Usage(const std::string& message) { return Status("usage", message); }
 
-bool ParseInt(const std::string& s, int min, int max, int* out) {
-  int v = 0;
+template <typename Int>
+bool ParseInt(const std::string& s, Int min, Int max, Int* out) {
+  Int v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || p != s.data() + s.size() || v < min || v > max) return false;
   *out = v;
@@ -30,8 +32,8 @@ Status Apply(Config* c, const std::string& name, const std::string& value, const
   auto bad = [&](const std::string& what) {
     return Usage(origin + ": invalid value for " + name + " ('" + value + "'): " + what);
   };
-  auto set_int = [&](int* field, int min, int max) -> Status {
-    if (!ParseInt(value, min, max, field))
+  auto set_int = [&](auto* field, auto min, auto max) -> Status {
+    if (!ParseInt<std::remove_pointer_t<decltype(field)>>(value, min, max, field))
       return bad("expected an integer in [" + std::to_string(min) + ", " + std::to_string(max) + "]");
     return Status::Ok();
   };
@@ -49,6 +51,8 @@ Status Apply(Config* c, const std::string& name, const std::string& value, const
     c->web_root = value;
   } else if (name == "attachments") {
     c->attachments = value;
+  } else if (name == "attachment-max-bytes") {
+    return set_int(&c->attachment_max_bytes, int64_t{1}, int64_t{1} << 40);
   } else if (name == "definitions") {
     c->definitions = value;
   } else if (name == "key-file") {
@@ -91,7 +95,7 @@ Status Apply(Config* c, const std::string& name, const std::string& value, const
 
 const std::vector<std::string> kBoolOptions = {"demo", "tls", "access-log", "test-clock"};
 const std::vector<std::string> kSettings = {
-    "db", "listen", "web-root", "definitions", "attachments", "key-file", "audit-checkpoint", "log-level", "demo", "tls",
+    "db", "listen", "web-root", "definitions", "attachments", "attachment-max-bytes", "key-file", "audit-checkpoint", "log-level", "demo", "tls",
     "access-log", "test-clock", "test-clock-start", "io-threads", "worker-threads", "session-idle-minutes",
     "session-lifetime-hours", "lockout-minutes", "password-max-age-days"};
 
@@ -232,7 +236,9 @@ environment variables, e.g. FAZHI_WEB_ROOT):
   --listen HOST:PORT            127.0.0.1:8080
   --web-root DIR                web/dist
   --definitions DIR             kinds, roles, calendars, templates (definitions)
-  --attachments DIR             uploaded files, content-addressed (var/attachments)
+  --attachments DIR             uploaded files, content-addressed (var/attachments);
+                                uploads are spooled in DIR/spool while they arrive
+  --attachment-max-bytes N      largest uploaded file in bytes (67108864 = 64 MiB)
   --key-file PATH               personal-data key file (var/keys/fazhi.key, created 0600)
   --audit-checkpoint PATH       audit head checkpoint (var/audit/checkpoint)
   --log-level LEVEL             trace|debug|info|warn|error|off (info)

@@ -4,6 +4,7 @@
 // --web-root) and command-line options. Parsing is pure and unit-tested.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -19,7 +20,8 @@ struct Config {
   std::string listen = "127.0.0.1:8080";
   std::string web_root = "web/dist";
   std::string definitions = "definitions";
-  std::string attachments = "var/attachments";
+  std::string attachments = "var/attachments";     // stored files; uploads spool in <attachments>/spool
+  int64_t attachment_max_bytes = 64 * 1024 * 1024;  // cap of one uploaded file
   std::string config_file;
   std::string key_file;                // default: var/keys/fazhi.key
   std::string audit_checkpoint;        // default: var/audit/checkpoint

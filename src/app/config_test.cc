@@ -31,6 +31,30 @@ TEST(Config, CliOverridesEnvOverridesFile) {
   std::remove(path.c_str());
 }
 
+TEST(Config, AttachmentCapFromCliEnvOrFile) {
+  EXPECT_EQ(ParseConfig({}, {})->attachment_max_bytes, 64 * 1024 * 1024);
+  std::string path = ::testing::TempDir() + "fazhi_config_cap.yaml";
+  std::ofstream(path) << "attachment_max_bytes: 1000\n";
+  auto file = ParseConfig({"--config", path}, {});
+  ASSERT_TRUE(file.ok()) << file.status().message();
+  EXPECT_EQ(file->attachment_max_bytes, 1000);
+  auto env = ParseConfig({"--config", path}, {{"FAZHI_ATTACHMENT_MAX_BYTES", "2000"}});
+  ASSERT_TRUE(env.ok()) << env.status().message();
+  EXPECT_EQ(env->attachment_max_bytes, 2000);
+  // Wider than int: 8 GiB.
+  auto cli = ParseConfig({"--config", path, "--attachment-max-bytes", "8589934592"},
+                         {{"FAZHI_ATTACHMENT_MAX_BYTES", "2000"}});
+  ASSERT_TRUE(cli.ok()) << cli.status().message();
+  EXPECT_EQ(cli->attachment_max_bytes, int64_t{8} << 30);
+  std::remove(path.c_str());
+  for (std::string bad : {"0", "-5", "64MiB", "", "1099511627777"}) {
+    auto c = ParseConfig({"--attachment-max-bytes=" + bad}, {});
+    ASSERT_FALSE(c.ok()) << bad;
+    EXPECT_EQ(c.status().code(), "usage");
+    EXPECT_NE(c.status().message().find("attachment-max-bytes"), std::string::npos);
+  }
+}
+
 TEST(Config, EqualsFormAndSubcommandOptions) {
   auto c = ParseConfig({"user", "add", "--username=zhang", "--org", "JUS", "--password-stdin",
                         "--db=sqlite:x.db"},

@@ -71,8 +71,9 @@ Result<std::unique_ptr<Platform>> BuildPlatform(const Config& config) {
     }
   }
   p->kinds = std::make_unique<engine::KindRegistry>(std::move(all));
+  p->attachments = std::make_unique<engine::AttachmentStore>(config.attachments);
   p->matters = std::make_unique<engine::MatterService>(*p->db, *p->clock, *p->ids, *p->audit, *p->calendar,
-                                                       *p->kinds, *p->cipher);
+                                                       *p->kinds, *p->cipher, *p->attachments);
   // A calendar edit counts running deadlines again in the same transaction.
   p->calendar->OnEdit([matters = p->matters.get()](store::Transaction& tx, const calendar::Calendar& edited,
                                                    const identity::Principal& actor) {

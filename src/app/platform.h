@@ -34,6 +34,7 @@ struct Platform {
   std::unique_ptr<identity::IdentityService> identity;
   std::unique_ptr<calendar::CalendarStore> calendar;
   std::unique_ptr<engine::KindRegistry> kinds;
+  std::unique_ptr<engine::AttachmentStore> attachments;  // files under --attachments
   std::unique_ptr<engine::MatterService> matters;
   std::unique_ptr<portal::PortalService> portal;
   std::unique_ptr<http::RateLimiter> rate_limiter;

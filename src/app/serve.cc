@@ -132,7 +132,7 @@ int RunServe(const Config& config) {
   api::AddAdminRoutes(api, *p.identity);
   api::AddAuditRoutes(api, *p.db, *p.audit);
   api::AddCalendarRoutes(api, *p.calendar);
-  api::AddMatterRoutes(api, *p.matters, config.attachments);
+  api::AddMatterRoutes(api, *p.matters);
   api::AddPublicRoutes(api, *p.portal, *p.rate_limiter);
   api::AddMetricRoutes(api, *p.metrics);
   if (Status st = api::AddDocumentRoutes(api, *p.matters, *p.identity, *p.clock, config.definitions + "/templates");
@@ -150,6 +150,11 @@ int RunServe(const Config& config) {
   options.worker_threads = config.worker_threads;
   options.access_log = config.access_log;
   options.security.hsts = config.tls;
+  // Uploads go to disk as they arrive, on the attachments' filesystem so
+  // that storing one is a rename.
+  options.spool_body = [&api](const http::Request& req) { return api.SpoolsBody(req); };
+  options.spool_dir = (std::filesystem::path(config.attachments) / "spool").string();
+  options.max_spooled_body_bytes = static_cast<uint64_t>(config.attachment_max_bytes);
   // Health and static files never block: answer them on the I/O thread.
   options.run_inline = [](const http::Request& req) {
     if (req.method != "GET" && req.method != "HEAD") return false;

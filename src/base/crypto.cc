@@ -120,6 +120,27 @@ std::string Sm3(std::string_view data) {
   return out;
 }
 
+Sha256Stream::Sha256Stream() : ctx_(EVP_MD_CTX_new()) {
+  if (ctx_ == nullptr || EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr) != 1)
+    CryptoFailure("SHA-256 init");
+}
+
+Sha256Stream::~Sha256Stream() { EVP_MD_CTX_free(ctx_); }
+
+void Sha256Stream::Update(std::string_view data) {
+  if (data.empty()) return;
+  if (EVP_DigestUpdate(ctx_, data.data(), data.size()) != 1) CryptoFailure("SHA-256 update");
+}
+
+std::string Sha256Stream::Finish() {
+  std::string out(EVP_MAX_MD_SIZE, '\0');
+  unsigned int out_len = 0;
+  if (EVP_DigestFinal_ex(ctx_, reinterpret_cast<unsigned char*>(out.data()), &out_len) != 1)
+    CryptoFailure("SHA-256 final");
+  out.resize(out_len);
+  return out;
+}
+
 std::string HmacSm3(std::string_view key, std::string_view data) {
   return Hmac("SM3", kSm3Size, key, data);
 }

@@ -1,5 +1,5 @@
 // Crypto primitives over OpenSSL 3 EVP: SM3 hash, HMAC-SM3, HMAC-SHA1 (for
-// TOTP), SM4-CTR, a CSPRNG, and the text encodings the rest of fazhi needs
+// TOTP), SM4-CTR, incremental SHA-256 (content addresses), a CSPRNG, and the text encodings the rest of fazhi needs
 // (hex, RFC 4648 Base32 and Base64).
 //
 // Contract:
@@ -18,6 +18,8 @@
 
 #include "base/result.h"
 
+struct evp_md_ctx_st;  // OpenSSL's EVP_MD_CTX
+
 namespace fazhi {
 
 inline constexpr size_t kSm3Size = 32;       // SM3 digest length (bytes)
@@ -26,6 +28,23 @@ inline constexpr size_t kSm4BlockSize = 16;  // SM4 block and CTR IV length
 
 // SM3 digest (GB/T 32905) of data: 32 raw bytes.
 std::string Sm3(std::string_view data);
+
+// SHA-256 (FIPS 180-4) over data fed in pieces, for files hashed while they
+// are read. Update any number of times, then Finish once (32 raw bytes); the
+// object is spent afterwards. One object per stream, not shared by threads.
+class Sha256Stream {
+ public:
+  Sha256Stream();
+  ~Sha256Stream();
+  Sha256Stream(const Sha256Stream&) = delete;
+  Sha256Stream& operator=(const Sha256Stream&) = delete;
+
+  void Update(std::string_view data);
+  std::string Finish();
+
+ private:
+  evp_md_ctx_st* ctx_;
+};
 
 // HMAC (RFC 2104) with SM3; any key length. 32 raw bytes.
 std::string HmacSm3(std::string_view key, std::string_view data);

@@ -23,6 +23,24 @@ TEST(Sm3, KnownAnswers) {
   EXPECT_EQ(Sm3("x").size(), kSm3Size);
 }
 
+TEST(Sha256Stream, KnownAnswersInAnyPieces) {
+  // FIPS 180-4 examples: "abc", the empty message, and the 448-bit message.
+  Sha256Stream abc;
+  abc.Update("a");
+  abc.Update("");
+  abc.Update("bc");
+  EXPECT_EQ(ToHex(abc.Finish()), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(ToHex(Sha256Stream().Finish()),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  const std::string msg = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+  Sha256Stream whole, bytes;
+  whole.Update(msg);
+  for (char ch : msg) bytes.Update(std::string_view(&ch, 1));
+  const std::string digest = whole.Finish();
+  EXPECT_EQ(ToHex(digest), "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  EXPECT_EQ(bytes.Finish(), digest);
+}
+
 // HMAC computed from its definition (RFC 2104) on top of Sm3, to check the
 // EVP HMAC-SM3 against an independent construction.
 std::string ReferenceHmacSm3(std::string key, std::string_view data) {

@@ -267,6 +267,7 @@ GeneratedMatter MatterGenerator::One(int64_t index) {
     };
     for (const auto& r : a.require) set_field(r, true);
     for (const auto& r : a.fields) set_field(r, false);
+    for (const auto& [key, value] : a.set) changes[key] = value;
     Json d = Json::object();
     for (auto it = changes.begin(); it != changes.end(); ++it) {
       Json old = data.contains(it.key()) ? data[it.key()] : Json(nullptr);

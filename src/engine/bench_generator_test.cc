@@ -275,7 +275,9 @@ TEST_F(BenchGeneratorTest, EveryShippedKindGetsMattersWithItsRequiredFields) {
                   std::find(f.options.begin(), f.options.end(), value) != f.options.end())
           << m.kind << "." << f.key;
     }
-    EXPECT_LE(m.events.size(), 12u) << m.kind;
+    // No runaway walks: the longest happy path (行政规范性文件, 9 events) plus a
+    // loop back through a revision and a stay action.
+    EXPECT_LE(m.events.size(), 16u) << m.kind;
   }
   EXPECT_EQ(per_kind.size(), setup.kinds.size());
 }

@@ -176,4 +176,26 @@ std::string DisplayText(const Json& value) {
   return "";
 }
 
+void ActionFieldKeys(const ActionDef& a, std::set<std::string>* allowed, std::set<std::string>* required) {
+  allowed->insert(a.fields.begin(), a.fields.end());
+  for (const auto& r : a.require) {
+    if (r == "note" || r == "assignee") continue;
+    allowed->insert(r);
+    required->insert(r);
+  }
+  for (const auto& [key, value] : a.set) {
+    allowed->insert(key);
+    required->erase(key);
+  }
+}
+
+void ApplyFixedValues(const ActionDef& a, Json* fields, FieldErrors* errors) {
+  if (!fields->is_object()) *fields = Json::object();
+  for (const auto& [key, value] : a.set) {
+    if (fields->contains(key) && (*fields)[key] != value)
+      (*errors)[key] = "“" + a.label + "”只能记录为“" + value + "”";
+    (*fields)[key] = value;
+  }
+}
+
 }  // namespace fazhi::engine

@@ -28,6 +28,14 @@ std::set<std::string> AllFieldKeys(const KindDef& kind);
 // Keys required at creation.
 std::set<std::string> RequiredAtCreation(const KindDef& kind);
 
+// The fields an action may set (`fields`, `require`, `set`) and those the
+// caller must supply (`require` without note/assignee and without the fields
+// the action sets itself).
+void ActionFieldKeys(const ActionDef& a, std::set<std::string>* allowed, std::set<std::string>* required);
+// Records the action's fixed values (`set`) in `fields`; a different value
+// sent by the caller is an error on that field.
+void ApplyFixedValues(const ActionDef& a, Json* fields, FieldErrors* errors);
+
 // A display string of a stored value (for search tokens and diffs).
 std::string DisplayText(const Json& value);
 

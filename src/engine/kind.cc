@@ -274,6 +274,14 @@ Problem CheckActionRefs(const KindDef& k, size_t i, const std::vector<std::strin
     if (g.state_in.empty())
       return at("guards", what + ": a guard needs a non-empty 'state_in'", j);
   }
+  size_t entry = 0;
+  for (const auto& [key, value] : a.set) {
+    const FieldDef* f = k.Field(key);
+    if (!f) return at("set", what + ": set names unknown field '" + key + "'", entry);
+    if (f->type != FieldType::kEnum || !Contains(f->options, value))
+      return at("set", what + ": set needs an enum field and one of its options ('" + value + "')", entry);
+    ++entry;
+  }
   if (!a.outcome_field.empty() && !k.Field(a.outcome_field))
     return at("outcome", what + ": outcome names unknown field '" + a.outcome_field + "'");
   return std::nullopt;

@@ -26,7 +26,8 @@
 //        assignee_roles: [...],    # the assignee must hold one of these roles
 //        assignee_only: true,      # only the matter's current assignee may act
 //        deadline: name,           # for suspend/resume/extend
-//        guards: [{linked: KIND, state_in: [...], message: 中文}],
+//        guards: [{linked: KIND, state_in: [...], outcome_in: [...], message: 中文}],
+//        set: {FIELD: VALUE},      # enum fields the action sets to a fixed value
 //        document: TEMPLATE,       # issues a document (later)
 //        outcome: FIELD}           # the field whose value becomes the matter's outcome
 //   deadlines:
@@ -71,6 +72,7 @@ const char* EffectName(Effect e);
 struct GuardDef {
   std::string linked_kind;            // a linked matter of this kind ...
   std::vector<std::string> state_in;  // ... must be in one of these states
+  std::vector<std::string> outcome_in;  // ... and, when listed, have one of these outcomes
   std::string message;                // 中文, shown when the guard refuses
 };
 
@@ -90,6 +92,7 @@ struct ActionDef {
   std::string outcome_field;
   std::vector<std::string> assignee_roles;  // who may be assigned ("" = any active user)
   bool assignee_only = false;               // only the current assignee may act
+  std::map<std::string, std::string> set;   // enum field -> the value this action records
 };
 
 struct DeadlineDef {

@@ -199,6 +199,24 @@ Status Lengths(const Ctx& c, const MapView& m, std::map<std::string, int>* out) 
   return Status::Ok();
 }
 
+// `set`: a mapping from a field key to the value an action records.
+Status StringMap(const Ctx& c, const MapView& m, const std::string& key,
+                 std::map<std::string, std::string>* out) {
+  const YAML::Node* n = m.Find(key);
+  if (n == nullptr || n->IsNull()) return Status::Ok();
+  if (!n->IsMap()) return c.Err(LineOf(*n), m.what + ": '" + key + "' must be a mapping field: value");
+  for (auto it = n->begin(); it != n->end(); ++it) {
+    const int line = LineOf(it->first);
+    if (!it->first.IsScalar() || !it->second.IsScalar() || it->second.Scalar().empty())
+      return c.Err(line, m.what + ": every entry of '" + key + "' must be field: value");
+    if (CodePoints(it->second.Scalar()) > kMaxText)
+      return c.Err(line, m.what + ": a value of '" + key + "' is over 200 characters");
+    if (!out->emplace(it->first.Scalar(), it->second.Scalar()).second)
+      return c.Err(line, m.what + ": duplicate field '" + it->first.Scalar() + "' in '" + key + "'");
+  }
+  return Status::Ok();
+}
+
 Status ReadField(const Ctx& c, const YAML::Node& n, KindDef* k) {
   MapView m;
   FieldDef f;
@@ -274,9 +292,10 @@ Status ReadGuard(const Ctx& c, const YAML::Node& n, const std::string& action, A
   MapView m;
   GuardDef g;
   FAZHI_RETURN_IF_ERROR(
-      ReadMap(c, n, "a guard of " + action, {"linked", "state_in", "message"}, &m));
+      ReadMap(c, n, "a guard of " + action, {"linked", "state_in", "outcome_in", "message"}, &m));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "linked", &g.linked_kind));
   FAZHI_RETURN_IF_ERROR(List(c, m, "state_in", &g.state_in));
+  FAZHI_RETURN_IF_ERROR(List(c, m, "outcome_in", &g.outcome_in));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "message", &g.message));
   a->guards.push_back(std::move(g));
   return Status::Ok();
@@ -288,7 +307,7 @@ Status ReadAction(const Ctx& c, const YAML::Node& n, KindDef* k) {
   FAZHI_RETURN_IF_ERROR(ReadMap(c, n, What("action", n, "name"),
                                 {"name", "label", "from", "to", "roles", "require", "fields",
                                  "effect", "deadline", "guards", "document", "outcome",
-                                 "assignee_roles", "assignee_only"},
+                                 "assignee_roles", "assignee_only", "set"},
                                 &m));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "name", &a.name));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "label", &a.label));
@@ -313,6 +332,7 @@ Status ReadAction(const Ctx& c, const YAML::Node& n, KindDef* k) {
   FAZHI_RETURN_IF_ERROR(Str(c, m, "outcome", &a.outcome_field));
   FAZHI_RETURN_IF_ERROR(List(c, m, "assignee_roles", &a.assignee_roles));
   FAZHI_RETURN_IF_ERROR(Scalar(c, m, "assignee_only", "true or false", &a.assignee_only));
+  FAZHI_RETURN_IF_ERROR(StringMap(c, m, "set", &a.set));
   k->actions.push_back(std::move(a));
   c.locator->actions.push_back(std::move(m));
   return Status::Ok();
@@ -417,6 +437,18 @@ Status CheckLinks(const std::vector<KindDef>& kinds, const std::vector<Locator>&
           if (!linked->HasState(s))
             return Error(k.source_file, line,
                          what + ": kind '" + guard.linked_kind + "' has no state '" + s + "'");
+        }
+        // An outcome is the value of an action's outcome field: each listed
+        // one must be an option of such a field of the linked kind.
+        for (const auto& o : guard.outcome_in) {
+          bool possible = false;
+          for (const auto& la : linked->actions) {
+            const FieldDef* f = la.outcome_field.empty() ? nullptr : linked->Field(la.outcome_field);
+            possible = possible || (f && std::find(f->options.begin(), f->options.end(), o) != f->options.end());
+          }
+          if (!possible)
+            return Error(k.source_file, line,
+                         what + ": kind '" + guard.linked_kind + "' has no outcome '" + o + "'");
         }
       }
     }

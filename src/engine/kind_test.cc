@@ -688,6 +688,50 @@ TEST(LoadKinds, GuardKindAndStatesMustExist) {
   }
 }
 
+// outcome_in names values of an enum outcome field of the linked kind.
+TEST(LoadKinds, GuardOutcomesMustBePossible) {
+  std::string beta = SmallKind("beta", "  - {key: verdict, label: 结论, type: enum, options: [合法, 不合法]}\n");
+  beta.replace(beta.find("roles: [clerk]}"), 15, "roles: [clerk], outcome: verdict}");
+  auto guarded = [](const std::string& outcomes) {
+    return SmallKind("alpha") +
+           "  - {name: check, label: 核对, from: [open], roles: [clerk],\n"
+           "     guards: [{linked: beta, state_in: [done], outcome_in: [" + outcomes + "]}]}\n";
+  };
+  {
+    TempDir dir;
+    dir.Write("a.yaml", guarded("合法"));
+    dir.Write("b.yaml", beta);
+    Result<std::vector<KindDef>> kinds = LoadKinds(dir.path(), TestRoles());
+    ASSERT_TRUE(kinds.ok()) << kinds.status().ToString();
+    EXPECT_EQ((*kinds)[0].Action("check")->guards[0].outcome_in, std::vector<std::string>{"合法"});
+  }
+  {
+    TempDir dir;
+    dir.Write("a.yaml", guarded("合法, 合规"));
+    dir.Write("b.yaml", beta);
+    Result<std::vector<KindDef>> kinds = LoadKinds(dir.path(), TestRoles());
+    ASSERT_FALSE(kinds.ok());
+    EXPECT_NE(kinds.status().message().find("/a.yaml:11: "), std::string::npos) << kinds.status().message();
+    EXPECT_NE(kinds.status().message().find("kind 'beta' has no outcome '合规'"), std::string::npos)
+        << kinds.status().message();
+  }
+}
+
+TEST(ParseKindMeaning, SetFixesAnEnumValue) {
+  Result<KindDef> k = Parse(WithAction("  - {name: pass, label: 合格, from: [open], to: done, roles: [clerk], "
+                                       "set: {result: 合格}}"));
+  ASSERT_TRUE(k.ok()) << k.status().ToString();
+  EXPECT_EQ(k->Action("pass")->set.at("result"), "合格");
+  ExpectInvalid(WithAction("  - {name: pass, label: 合格, from: [open], to: done, roles: [clerk], set: {result: 优秀}}"),
+                13, "one of its options ('优秀')");
+  ExpectInvalid(WithAction("  - {name: pass, label: 合格, from: [open], to: done, roles: [clerk], set: {title: 合格}}"),
+                13, "set needs an enum field");
+  ExpectInvalid(WithAction("  - {name: pass, label: 合格, from: [open], to: done, roles: [clerk], set: {reslt: 合格}}"),
+                13, "unknown field 'reslt'");
+  ExpectInvalid(WithAction("  - {name: pass, label: 合格, from: [open], to: done, roles: [clerk], set: [result]}"),
+                13, "'set' must be a mapping");
+}
+
 TEST(LoadKinds, FirstBadFileStopsLoading) {
   TempDir dir;
   dir.Write("a.yaml", SmallKind("alpha"));

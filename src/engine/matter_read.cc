@@ -1,13 +1,8 @@
 // Reading matters: detail, lists with filters and search, the inbox, the
-// timeline, audited reveal of party data, and attachments.
+// timeline, audited reveal of party data and audited exports.
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <set>
 
-#include <openssl/evp.h>
-
-#include "base/crypto.h"
 #include "engine/matter_internal.h"
 #include "engine/text_index.h"
 #include "identity/scope.h"
@@ -242,116 +237,6 @@ Status MatterService::RecordExport(const identity::Principal& p, int64_t matter_
     if (!CanRead(p, *m)) return Status("not_found", "事项不存在或无权查看");
     return Audit(tx, p, ip, "matter.export", matter_id, what);
   });
-}
-
-namespace {
-
-std::string Sha256Hex(const std::string& data) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(data.data(), data.size(), md, &len, EVP_sha256(), nullptr);
-  return ToHex(std::string(reinterpret_cast<char*>(md), len));
-}
-
-// The content type by magic bytes; "" when the type is not accepted.
-std::string SniffType(const std::string& c, const std::string& name) {
-  auto starts = [&](const char* magic, size_t n) { return c.size() >= n && c.compare(0, n, magic, n) == 0; };
-  if (starts("%PDF-", 5)) return "application/pdf";
-  if (starts("\x89PNG\r\n\x1a\n", 8)) return "image/png";
-  if (starts("\xFF\xD8\xFF", 3)) return "image/jpeg";
-  if (starts("PK\x03\x04", 4)) {
-    if (name.size() > 5 && name.substr(name.size() - 5) == ".docx")
-      return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    if (name.size() > 5 && name.substr(name.size() - 5) == ".xlsx")
-      return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    if (name.size() > 4 && name.substr(name.size() - 4) == ".ofd") return "application/ofd";
-    return "application/zip";
-  }
-  if (starts("\xD0\xCF\x11\xE0", 4)) return "application/msword";
-  // Plain text: valid UTF-8 without control bytes other than whitespace.
-  bool text = !c.empty();
-  for (unsigned char ch : c)
-    if (ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t') text = false;
-  if (text && EncodeUtf8(DecodeUtf8(c)) == c) return "text/plain; charset=utf-8";
-  return "";
-}
-
-}  // namespace
-
-Result<AttachmentView> MatterService::AddAttachment(const identity::Principal& p, int64_t matter_id,
-                                                    const std::string& name, const std::string& content,
-                                                    const std::string& storage_dir, const std::string& ip) {
-  if (name.empty() || DecodeUtf8(name).size() > 200 || name.find('/') != std::string::npos ||
-      name.find('\\') != std::string::npos)
-    return Status("validation_failed", "文件名无效");
-  if (content.empty()) return Status("validation_failed", "文件为空");
-  const std::string type = SniffType(content, name);
-  if (type.empty()) return Status("unsupported_media_type", "不支持的文件类型（仅限 PDF、图片、Word/Excel、文本）");
-  AttachmentView v;
-  v.id = ids_.Next();
-  v.name = name;
-  v.content_type = type;
-  v.sha256 = Sha256Hex(content);
-  v.size = static_cast<int64_t>(content.size());
-  v.created_at = clock_.NowMs();
-  // Content-addressed: the same bytes are stored once, outside the web root.
-  namespace fs = std::filesystem;
-  const fs::path path = fs::path(storage_dir) / v.sha256.substr(0, 2) / v.sha256;
-  std::error_code ec;
-  if (!fs::exists(path, ec)) {
-    fs::create_directories(path.parent_path(), ec);
-    const fs::path tmp = path.string() + ".tmp" + std::to_string(v.id);
-    {
-      std::ofstream out(tmp, std::ios::binary);
-      out.write(content.data(), static_cast<std::streamsize>(content.size()));
-      if (!out) return Status("io_error", "附件保存失败");
-    }
-    fs::rename(tmp, path, ec);
-    if (ec) return Status("io_error", "附件保存失败");
-  }
-  Status st = db_.Write([&](Transaction& tx) {
-    auto m = Load(tx, matter_id);
-    if (!m.ok()) return m.status();
-    if (!CanRead(p, *m)) return Status("not_found", "事项不存在或无权查看");
-    bool may = m->creator_id == p.user_id;
-    for (const auto& a : m->kind->actions) may = may || MayAct(p, *m, a);
-    if (!may) return Status("forbidden", "当前状态下无权上传附件");
-    auto r = tx.Exec(
-        "INSERT INTO attachments (id, matter_id, name, size, content_type, sha256, created_by, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        {v.id, matter_id, v.name, v.size, v.content_type, v.sha256, p.user_id, v.created_at});
-    if (!r.ok()) return r.status();
-    FAZHI_RETURN_IF_ERROR(Reindex(tx, matter_id, m->title, m->data));
-    FAZHI_RETURN_IF_ERROR(AppendEvent(tx, p, matter_id, "attach", m->state, m->state, name,
-                                      Json{{"attachment", Json::array({nullptr, name})}}));
-    return Audit(tx, p, ip, "matter.attach", matter_id, v.sha256);
-  });
-  if (!st.ok()) return st;
-  return v;
-}
-
-Result<std::pair<AttachmentView, std::string>> MatterService::OpenAttachment(const identity::Principal& p,
-                                                                              int64_t id,
-                                                                              const std::string& storage_dir,
-                                                                              const std::string& ip) {
-  AttachmentView v;
-  int64_t matter_id = 0;
-  Status st = db_.Read([&](Transaction& tx) {
-    auto rows = tx.Query("SELECT id, name, content_type, sha256, size, created_at, matter_id FROM attachments WHERE id = ?", {id});
-    if (!rows.ok()) return rows.status();
-    if (rows->empty()) return Status("not_found", "附件不存在");
-    const auto& r = rows->rows[0];
-    v = {r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.Int(5)};
-    matter_id = r.Int(6);
-    auto m = Load(tx, matter_id);
-    if (!m.ok()) return m.status();
-    if (!CanRead(p, *m)) return Status("not_found", "附件不存在");
-    return Status::Ok();
-  });
-  if (!st.ok()) return st;
-  FAZHI_RETURN_IF_ERROR(RecordExport(p, matter_id, "attachment:" + IdToString(v.id), ip));
-  const std::string path = (std::filesystem::path(storage_dir) / v.sha256.substr(0, 2) / v.sha256).string();
-  return std::make_pair(v, path);
 }
 
 }  // namespace fazhi::engine

@@ -24,8 +24,10 @@ const KindDef* KindRegistry::Find(const std::string& kind) const {
 
 MatterService::MatterService(store::Database& db, const Clock& clock, IdGenerator& ids,
                              const audit::AuditLog& audit, calendar::CalendarStore& calendar,
-                             const KindRegistry& kinds, const FieldCipher& cipher)
-    : db_(db), clock_(clock), ids_(ids), audit_(audit), calendar_(calendar), kinds_(kinds), cipher_(cipher) {}
+                             const KindRegistry& kinds, const FieldCipher& cipher,
+                             AttachmentStore& attachments)
+    : db_(db), clock_(clock), ids_(ids), audit_(audit), calendar_(calendar), kinds_(kinds), cipher_(cipher),
+      attachments_(attachments) {}
 
 std::string KindVersionedStateLabel(const KindDef* kind, const std::string& state) {
   return kind ? kind->StateLabel(state) : state;

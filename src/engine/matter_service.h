@@ -25,6 +25,7 @@
 #include "base/ids.h"
 #include "base/page.h"
 #include "calendar/calendar_store.h"
+#include "engine/attachment_store.h"
 #include "engine/deadline_clock.h"
 #include "engine/field_values.h"
 #include "engine/kind.h"
@@ -146,7 +147,7 @@ class MatterService {
  public:
   MatterService(store::Database& db, const Clock& clock, IdGenerator& ids,
                 const audit::AuditLog& audit, calendar::CalendarStore& calendar,
-                const KindRegistry& kinds, const FieldCipher& cipher);
+                const KindRegistry& kinds, const FieldCipher& cipher, AttachmentStore& attachments);
 
   Result<MatterView> Create(const identity::Principal& p, const NewMatter& m, const std::string& ip,
                             FieldErrors* errors);
@@ -167,14 +168,21 @@ class MatterService {
   Result<std::vector<EventView>> Events(const identity::Principal& p, int64_t id);
   Result<std::string> RevealParty(const identity::Principal& p, int64_t id, const std::string& field,
                                   const std::string& part, const std::string& ip);
+  // Adds the file at `path` (an upload the server spooled to disk) to the
+  // matter as `name`. The file is read in chunks (SHA-256, type by content,
+  // never held in memory) and moved into the attachment store, or left where
+  // it is when the same content is stored already: the caller removes
+  // whatever remains at `path`. The row, the event and the audit record are
+  // one transaction; on any error there is no row and no file this call put
+  // into the store. Errors besides the usual: validation_failed (name, empty
+  // file), unsupported_media_type, io_error.
   Result<AttachmentView> AddAttachment(const identity::Principal& p, int64_t matter_id,
-                                       const std::string& name, const std::string& content,
-                                       const std::string& storage_dir, const std::string& ip);
-  // The attachment's metadata and file path, if the caller may read its matter.
+                                       const std::string& name, const std::string& path,
+                                       const std::string& ip);
+  // The attachment's metadata and stored file path, if the caller may read
+  // its matter; the export is audited first.
   Result<std::pair<AttachmentView, std::string>> OpenAttachment(const identity::Principal& p,
-                                                                int64_t id,
-                                                                const std::string& storage_dir,
-                                                                const std::string& ip);
+                                                                int64_t id, const std::string& ip);
 
   // Audits an export of a matter (an issued document or file download) by a
   // caller who may read it; the export must not be served when this fails.
@@ -195,6 +203,8 @@ class MatterService {
   Result<Loaded> Load(store::Transaction& tx, int64_t id);
   bool CanRead(const identity::Principal& p, const Loaded& m) const;
   bool MayAct(const identity::Principal& p, const Loaded& m, const ActionDef& a) const;
+  // The matter, if the caller may read it and add files to it now.
+  Result<Loaded> LoadForAttach(store::Transaction& tx, const identity::Principal& p, int64_t matter_id);
   Result<MatterView> View(store::Transaction& tx, const identity::Principal& p, const Loaded& m);
   // Referenced orgs, users, attachments and matters must exist; a linked
   // matter must also be one the caller may read (a link can satisfy a guard,
@@ -226,6 +236,7 @@ class MatterService {
   calendar::CalendarStore& calendar_;
   const KindRegistry& kinds_;
   const FieldCipher& cipher_;
+  AttachmentStore& attachments_;
 };
 
 }  // namespace fazhi::engine

@@ -193,21 +193,17 @@ Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, 
       return Status("state_conflict", "事项当前状态为“" + m.kind->StateLabel(m.state) + "”，不能执行“" + a->label + "”");
     if (!MayAct(p, m, *a)) return Status("forbidden", "没有执行“" + a->label + "”的权限");
 
-    // Fields the action may set; required ones must be present.
-    std::set<std::string> allowed(a->fields.begin(), a->fields.end()), required;
+    // Fields the action may set; required ones must be present; fixed ones it sets itself.
+    std::set<std::string> allowed, required;
+    ActionFieldKeys(*a, &allowed, &required);
     for (const auto& r : a->require) {
-      if (r == "note") {
-        if (req.note.empty()) (*errors)["note"] = "请填写说明";
-      } else if (r == "assignee") {
-        if (req.assignee_id == 0) (*errors)["assignee"] = "请选择承办人";
-      } else {
-        allowed.insert(r);
-        required.insert(r);
-      }
+      if (r == "note" && req.note.empty()) (*errors)["note"] = "请填写说明";
+      if (r == "assignee" && req.assignee_id == 0) (*errors)["assignee"] = "请选择承办人";
     }
     if (req.note.size() > 20000) (*errors)["note"] = "说明过长";
     Json fields;
     ValidateFields(*m.kind, req.fields, allowed, required, &fields, errors);
+    ApplyFixedValues(*a, &fields, errors);
     FAZHI_RETURN_IF_ERROR(CheckReferences(tx, p, *m.kind, fields, id, errors));
     int64_t assignee = m.assignee_id;
     if (req.assignee_id != 0) {
@@ -238,10 +234,15 @@ Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, 
         placeholders += placeholders.empty() ? "?" : ", ?";
         params.push_back(s);
       }
+      std::string outcomes;
+      for (const auto& o : g.outcome_in) {
+        outcomes += outcomes.empty() ? "?" : ", ?";
+        params.push_back(o);
+      }
       auto ok = tx.Query(
           "SELECT 1 FROM matters t WHERE t.id IN (SELECT to_id FROM matter_links WHERE from_id = ? "
           "UNION SELECT from_id FROM matter_links WHERE to_id = ?) AND t.kind = ? AND t.state IN (" +
-              placeholders + ")",
+              placeholders + ")" + (outcomes.empty() ? "" : " AND t.outcome IN (" + outcomes + ")"),
           params);
       if (!ok.ok()) return ok.status();
       if (ok->empty()) return Status("guard_failed", g.message.empty() ? "不满足执行条件" : g.message);

@@ -17,7 +17,12 @@ struct Request {
   std::string path;    // percent-decoded path without the query
   std::multimap<std::string, std::string> query;  // decoded query parameters
   std::map<std::string, std::string> headers;     // names lower-cased
-  std::string body;
+  std::string body;       // the body, unless it was spooled to a file
+  // Spooled routes (ServerOptions::spool_body): the body is in this file
+  // instead of `body`, which stays empty. The server removes the file once
+  // the handler has returned; a handler keeps the bytes by renaming it.
+  std::string body_file;
+  uint64_t body_file_size = 0;
   std::string remote_ip;
   std::map<std::string, std::string> params;      // path parameters set by the router
 
@@ -35,6 +40,11 @@ struct Response {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // When set, the body is this file instead of `body`: the server sends it
+  // in chunks with Content-Length body_file_size, and answers 500 (never a
+  // short download) when the file cannot be opened or has another size.
+  std::string body_file;
+  uint64_t body_file_size = 0;
 
   Response& Set(std::string name, std::string value);
   // Value of a header already set, or "" (case-insensitive name).

@@ -11,7 +11,11 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <thread>
+#include <vector>
+
+#include "http/spool_file.h"
 
 namespace fazhi::http {
 namespace asio = boost::asio;
@@ -46,10 +50,6 @@ auto RunOnPool(asio::thread_pool& pool, std::function<Response()> fn, Token&& to
       token, std::move(fn));
 }
 
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 }  // namespace
 
 struct Server::Impl {
@@ -81,20 +81,72 @@ struct Server::Impl {
     }
   }
 
-  asio::awaitable<void> WriteResponse(beast::tcp_stream& stream, const std::string& method,
-                                      const std::string& path, unsigned version, bool keep_alive,
-                                      Response resp, beast::error_code& ec) {
-    ApplySecurityHeaders(path, opt.security, &resp);
-    bhttp::response<bhttp::string_body> res;
+  template <class Body>
+  void SetHead(bhttp::response<Body>& res, unsigned version, bool keep_alive, const Response& resp) {
     res.version(version);
     res.result(static_cast<unsigned>(resp.status));
     res.keep_alive(keep_alive);
     res.set(bhttp::field::server, "fazhi");
-    for (auto& [name, value] : resp.headers) res.set(name, value);
+    for (const auto& [name, value] : resp.headers) res.set(name, value);
+  }
+
+  asio::awaitable<void> WriteResponse(beast::tcp_stream& stream, const std::string& method,
+                                      const std::string& path, unsigned version, bool keep_alive,
+                                      Response resp, beast::error_code& ec) {
+    if (!resp.body_file.empty()) {
+      co_await WriteFileResponse(stream, method, path, version, keep_alive, std::move(resp), ec);
+      co_return;
+    }
+    ApplySecurityHeaders(path, opt.security, &resp);
+    bhttp::response<bhttp::string_body> res;
+    SetHead(res, version, keep_alive, resp);
     const size_t length = resp.body.size();
     if (method != "HEAD") res.body() = std::move(resp.body);
     res.content_length(length);
     co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+  }
+
+  // A response whose body is a file: sent from disk in chunks (Beast's file
+  // body), never held in memory. A file that cannot be opened, or whose size
+  // is not the promised one, becomes a 500 rather than a short download.
+  asio::awaitable<void> WriteFileResponse(beast::tcp_stream& stream, const std::string& method,
+                                          const std::string& path, unsigned version, bool keep_alive,
+                                          Response resp, beast::error_code& ec) {
+    bhttp::response<bhttp::file_body> res;
+    beast::error_code open_ec;
+    res.body().open(resp.body_file.c_str(), beast::file_mode::scan, open_ec);
+    if (open_ec || res.body().size() != resp.body_file_size) {
+      log->error("cannot send file for {}: {}", path,
+                 open_ec ? open_ec.message() : "size differs from " + std::to_string(resp.body_file_size));
+      co_await WriteResponse(stream, method, path, version, keep_alive,
+                             JsonError(500, "internal", "服务器内部错误"), ec);
+      co_return;
+    }
+    ApplySecurityHeaders(path, opt.security, &resp);
+    if (method == "HEAD") {
+      bhttp::response<bhttp::empty_body> head;
+      SetHead(head, version, keep_alive, resp);
+      head.content_length(resp.body_file_size);
+      co_await bhttp::async_write(stream, head, asio::redirect_error(asio::use_awaitable, ec));
+      co_return;
+    }
+    SetHead(res, version, keep_alive, resp);
+    res.content_length(resp.body_file_size);
+    co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+  }
+
+  // After refusing a request whose body is still arriving: stop sending and
+  // read (and drop) what the client is still sending for a moment, so the
+  // refusal is not lost to a reset when the socket closes with unread data.
+  asio::awaitable<void> Linger(beast::tcp_stream& stream) {
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    std::vector<char> sink(64 * 1024);
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (!ec && std::chrono::steady_clock::now() < until) {
+      stream.expires_after(std::chrono::seconds(1));
+      co_await stream.async_read_some(asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
+    }
   }
 
   void AccessLog(const Request& req, int status, size_t bytes,
@@ -104,6 +156,73 @@ struct Server::Impl {
                   std::chrono::steady_clock::now() - start)
                   .count();
     log->info("access {} {} {} {} {} {}us", req.remote_ip, req.method, req.path, status, bytes, us);
+  }
+
+  // The response for a body that could not be read, or none when the
+  // connection is simply gone (closed, reset, timed out).
+  std::optional<Response> BodyRefusal(const beast::error_code& ec) {
+    if (ec == bhttp::error::body_limit) return JsonError(413, "payload_too_large", "请求内容超过大小限制");
+    if (ec == boost::system::errc::no_space_on_device) {
+      log->error("spooling a request body: {}", ec.message());
+      return JsonError(507, "insufficient_storage", "服务器存储空间不足，请稍后重试");
+    }
+    const beast::error_code partial = bhttp::error::partial_message;
+    if (ec.category() == partial.category() && ec != partial &&
+        ec != bhttp::error::end_of_stream)
+      return JsonError(400, "bad_request", "请求格式错误");
+    return std::nullopt;
+  }
+
+  // Reads the body into req.body, within the read timeout as a whole.
+  asio::awaitable<void> ReadBodyToMemory(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                         bhttp::request_parser<bhttp::empty_body>& header, Request& req,
+                                         std::optional<Response>& refusal, beast::error_code& ec) {
+    bhttp::request_parser<bhttp::string_body> parser(std::move(header));
+    parser.body_limit(opt.max_body_bytes);
+    if (!parser.is_done()) {
+      stream.expires_after(std::chrono::seconds(opt.read_timeout_seconds));
+      co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) {
+        refusal = BodyRefusal(ec);
+        co_return;
+      }
+    }
+    req.body = std::move(parser.get().body());
+  }
+
+  // Writes the body chunk by chunk into a new file in the spool directory
+  // (owned by `spool`, which removes it) and sets req.body_file. Each chunk
+  // must arrive within the read timeout; the whole body may take longer.
+  asio::awaitable<void> ReadBodyToFile(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                       bhttp::request_parser<bhttp::empty_body>& header, Request& req,
+                                       std::optional<SpoolFile>& spool, std::optional<Response>& refusal,
+                                       beast::error_code& ec) {
+    auto created = SpoolFile::Create(opt.spool_dir);
+    if (!created.ok()) {
+      log->error("{}", created.status().message());
+      refusal = JsonError(500, "internal", "服务器内部错误");
+      co_return;
+    }
+    spool.emplace(std::move(created).value());
+    bhttp::request_parser<bhttp::file_body> parser(std::move(header));
+    parser.body_limit(opt.max_spooled_body_bytes);
+    beast::file file;
+    file.native_handle(spool->ReleaseFd());
+    parser.get().body().reset(std::move(file), ec);
+    while (!ec && !parser.is_done()) {
+      stream.expires_after(std::chrono::seconds(opt.read_timeout_seconds));
+      co_await bhttp::async_read_some(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+    }
+    beast::error_code size_ec;
+    const std::uint64_t size = parser.get().body().file().size(size_ec);
+    parser.get().body().close();
+    if (!ec && size_ec) ec = size_ec;
+    if (ec) {
+      refusal = BodyRefusal(ec);
+      co_return;
+    }
+    req.body_file = spool->path();
+    req.body_file_size = size;
   }
 
   asio::awaitable<void> Session(tcp::socket socket) {
@@ -120,14 +239,17 @@ struct Server::Impl {
     }
     beast::tcp_stream stream(std::move(socket));
     beast::flat_buffer buffer;
+    bool linger = false;
     for (;;) {
       beast::error_code ec;
       stream.expires_after(std::chrono::seconds(buffer.size() > 0 ? opt.read_timeout_seconds
                                                                    : opt.idle_timeout_seconds));
-      bhttp::request_parser<bhttp::string_body> parser;
-      parser.header_limit(static_cast<std::uint32_t>(opt.max_header_bytes));
-      parser.body_limit(std::max(opt.max_body_bytes, opt.max_upload_bytes));
-      co_await bhttp::async_read_header(stream, buffer, parser,
+      // Headers first; the body's destination (memory or spool file) and
+      // limit depend on the route.
+      bhttp::request_parser<bhttp::empty_body> header;
+      header.header_limit(static_cast<std::uint32_t>(opt.max_header_bytes));
+      header.body_limit(boost::none);
+      co_await bhttp::async_read_header(stream, buffer, header,
                                         asio::redirect_error(asio::use_awaitable, ec));
       const auto start = std::chrono::steady_clock::now();
       if (ec) {
@@ -153,7 +275,7 @@ struct Server::Impl {
       Request req;
       req.remote_ip = remote_ip;
       {
-        auto& h = parser.get();
+        auto& h = header.get();
         req.method = std::string(h.method_string());
         req.target = std::string(h.target());
         for (const auto& field : h) {
@@ -163,39 +285,46 @@ struct Server::Impl {
           if (!inserted) it->second += ", " + std::string(field.value());
         }
       }
-      const unsigned version = parser.get().version();
-      bool keep_alive = parser.keep_alive() && !stopping.load();
+      const unsigned version = header.get().version();
+      bool keep_alive = header.keep_alive() && !stopping.load();
       if (!ParseTarget(req.target, &req.path, &req.query)) {
         co_await WriteResponse(stream, req.method, "/api/", version, false,
                                JsonError(400, "bad_request", "请求地址格式错误"), ec);
         AccessLog(req, 400, 0, start);
+        linger = !header.is_done();
         break;
       }
-      bool upload = false;
-      for (const auto& suffix : opt.upload_path_suffixes)
-        if (EndsWith(req.path, suffix)) upload = true;
-      const size_t limit = upload ? opt.max_upload_bytes : opt.max_body_bytes;
-      auto content_length = parser.content_length();
+      const bool spooled = opt.spool_body && opt.spool_body(req);
+      const std::uint64_t limit = spooled ? opt.max_spooled_body_bytes : opt.max_body_bytes;
+      auto content_length = header.content_length();
       if (content_length && *content_length > limit) {
         co_await WriteResponse(stream, req.method, req.path, version, false,
                                JsonError(413, "payload_too_large", "请求内容超过大小限制"), ec);
         AccessLog(req, 413, 0, start);
+        linger = true;
         break;
       }
-      parser.body_limit(limit);
-      if (!parser.is_done()) {
-        stream.expires_after(std::chrono::seconds(opt.read_timeout_seconds));
-        co_await bhttp::async_read(stream, buffer, parser,
-                                   asio::redirect_error(asio::use_awaitable, ec));
-        if (ec == bhttp::error::body_limit) {
-          co_await WriteResponse(stream, req.method, req.path, version, false,
-                                 JsonError(413, "payload_too_large", "请求内容超过大小限制"), ec);
-          AccessLog(req, 413, 0, start);
-          break;
-        }
+      if (!header.is_done() && beast::iequals(req.Header("expect"), "100-continue")) {
+        bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, version};
+        co_await bhttp::async_write(stream, go_on, asio::redirect_error(asio::use_awaitable, ec));
         if (ec) break;
       }
-      req.body = std::move(parser.get().body());
+      std::optional<SpoolFile> spool;  // removes a spooled body whatever happens below
+      std::optional<Response> refusal;
+      if (spooled) {
+        co_await ReadBodyToFile(stream, buffer, header, req, spool, refusal, ec);
+      } else {
+        co_await ReadBodyToMemory(stream, buffer, header, req, refusal, ec);
+      }
+      if (refusal) {
+        spool.reset();
+        const int status = refusal->status;
+        co_await WriteResponse(stream, req.method, req.path, version, false, std::move(*refusal), ec);
+        AccessLog(req, status, 0, start);
+        linger = true;
+        break;
+      }
+      if (ec) break;
 
       Response resp;
       if (opt.run_inline && opt.run_inline(req)) {
@@ -204,15 +333,20 @@ struct Server::Impl {
         std::function<Response()> work = [this, &req]() { return Dispatch(req); };
         resp = co_await RunOnPool(*workers, std::move(work), asio::use_awaitable);
       }
+      spool.reset();  // the handler is done with the body: free the disk before answering
       const int status = resp.status;
-      const size_t bytes = resp.body.size();
+      const size_t bytes = resp.body_file.empty() ? resp.body.size() : resp.body_file_size;
       co_await WriteResponse(stream, req.method, req.path, version, keep_alive, std::move(resp),
                              ec);
       AccessLog(req, status, bytes, start);
       if (ec || !keep_alive) break;
     }
-    beast::error_code ignored;
-    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    if (linger) {
+      co_await Linger(stream);
+    } else {
+      beast::error_code ignored;
+      stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    }
   }
 
   asio::awaitable<void> Listen() {
@@ -261,6 +395,12 @@ Server::~Server() {
 }
 
 std::string Server::Bind() {
+  if (impl_->opt.spool_body) {
+    // A live upload writes at least once per read timeout: an hour-old
+    // spool file was left by a crash.
+    std::string err = PrepareSpoolDir(impl_->opt.spool_dir, std::chrono::hours(1));
+    if (!err.empty()) return err;
+  }
   try {
     auto& ctx = *impl_->contexts[0];
     tcp::endpoint ep(asio::ip::make_address(impl_->opt.host),

@@ -3,6 +3,12 @@
 // a separate worker pool so slow work (password hashing, database writes,
 // rendering) never blocks an I/O thread.
 //
+// Bodies are read into memory (Request::body, up to max_body_bytes), except
+// for the requests spool_body selects: those are written chunk by chunk to a
+// file in spool_dir (Request::body_file, up to max_spooled_body_bytes) that is
+// removed when the request is over. A response may name a file as its body
+// (Response::body_file); it is sent in chunks, never read into memory.
+//
 // Every response gets the security headers; limit violations get JSON errors
 // (413 body too large, 431 headers too large, 400 malformed, 503 over the
 // connection cap). Run() returns after Stop() or SIGINT/SIGTERM once in-flight
@@ -10,10 +16,10 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
-#include <vector>
 
 #include "http/message.h"
 #include "http/security_headers.h"
@@ -30,9 +36,14 @@ struct ServerOptions {
   int io_threads = 0;                    // 0 = one per core
   int worker_threads = 16;
   size_t max_header_bytes = 16 * 1024;
-  size_t max_body_bytes = 1024 * 1024;
-  size_t max_upload_bytes = 64 * 1024 * 1024;
-  std::vector<std::string> upload_path_suffixes = {"/attachments"};
+  size_t max_body_bytes = 1024 * 1024;  // bodies read into memory
+  // Asked once a request's headers are in (method, path, query and headers
+  // set): true spools its body to disk. Unset: every body goes to memory.
+  std::function<bool(const Request&)> spool_body;
+  std::string spool_dir;  // created 0700 by Bind() when spool_body is set
+  uint64_t max_spooled_body_bytes = 64 * 1024 * 1024;
+  // Reading a body into memory must finish within this time; a spooled body
+  // may take longer but must make progress within it, chunk by chunk.
   int read_timeout_seconds = 30;
   int idle_timeout_seconds = 75;
   int max_connections = 10000;
@@ -53,7 +64,8 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds the listening socket. Returns an empty string or an error message.
+  // Prepares the spool directory (if any) and binds the listening socket.
+  // Returns an empty string or an error message.
   std::string Bind();
   // The bound port (after Bind()).
   int port() const;

@@ -123,7 +123,8 @@ Status Builder::CheckGuards(const engine::ActionDef& a, const Built& m) const {
       auto it = index_.find(to);
       if (it == index_.end()) continue;
       const Built& t = matters_[it->second];
-      ok = ok || (t.kind == g.linked_kind && Has(g.state_in, t.state));
+      ok = ok || (t.kind == g.linked_kind && Has(g.state_in, t.state) &&
+                  (g.outcome_in.empty() || Has(g.outcome_in, t.outcome)));
     }
     if (!ok) return Status(codes::kInvalid, "guard of " + a.name + " fails: " + g.message);
   }
@@ -148,20 +149,17 @@ Status Builder::Apply(const Script& s, const Step& step, Built* m) {
   if (!Has(a->from, m->state)) return Invalid(kind, s.title, step.action + " cannot leave state " + m->state);
   const int64_t at = LocalInstant(step.day, step.minute);
   if (at < m->updated_at) return Invalid(kind, s.title, step.action + " goes back in time");
-  std::set<std::string> allowed(a->fields.begin(), a->fields.end()), required;
+  std::set<std::string> allowed, required;
+  engine::ActionFieldKeys(*a, &allowed, &required);
   for (const auto& r : a->require) {
     if (r == "note" && step.note.empty()) return Invalid(kind, s.title, step.action + " needs a note");
     if (r == "assignee" && step.assignee == 0) return Invalid(kind, s.title, step.action + " needs an assignee");
-    if (r != "note" && r != "assignee") {
-      allowed.insert(r);
-      required.insert(r);
-    }
   }
   Json fields;
   engine::FieldErrors errors;
-  if (!engine::ValidateFields(kind, step.fields, allowed, required, &fields, &errors))
-    return Invalid(kind, s.title, step.action + ": " + Errors(errors));
-  if (!fields.is_object()) fields = Json::object();
+  engine::ValidateFields(kind, step.fields, allowed, required, &fields, &errors);
+  engine::ApplyFixedValues(*a, &fields, &errors);
+  if (!errors.empty()) return Invalid(kind, s.title, step.action + ": " + Errors(errors));
   Status guards = CheckGuards(*a, *m);
   if (!guards.ok()) return Invalid(kind, s.title, guards.message());
   Status dl = Deadlines(kind, *a, step.day, m);

@@ -347,13 +347,14 @@ test('normative document: drafting to valid, with comment window, review guards,
 
   // 清理: 继续有效 and 修改 stay valid; 废止 ends the document.
   await refused(leader, d, 'confirm_valid', { fields: { cleanup_result: '继续有效' } }, 403);
-  await refused(unit, d, 'confirm_valid', {}, 422, 'cleanup_result');
-  d = await walk(d, [[unit, 'confirm_valid', { fields: { cleanup_result: '继续有效', cleanup_campaign: '2026年度规范性文件清理' } }]]);
+  // Each cleanup action records its own result; another value is refused.
+  await refused(unit, d, 'confirm_valid', { fields: { cleanup_result: '废止' } }, 422, 'cleanup_result');
+  d = await walk(d, [[unit, 'confirm_valid', { fields: { cleanup_campaign: '2026年度规范性文件清理' } }]]);
   assert.equal(d.state, 'valid');
   assert.equal(d.outcome, '继续有效');
   const amending = await newDocument();
-  await refused(unit, d, 'amend', { fields: { cleanup_result: '修改' } }, 422, 'cleanup_reason');
-  d = await walk(d, [[unit, 'amend', { fields: { cleanup_result: '修改', cleanup_reason: '上位法修订', amended_by: amending.id } }]]);
+  await refused(unit, d, 'amend', {}, 422, 'cleanup_reason');
+  d = await walk(d, [[unit, 'amend', { fields: { cleanup_reason: '上位法修订', amended_by: amending.id } }]]);
   assert.equal(d.state, 'valid');
   assert.equal(d.outcome, '修改');
   assert.ok(d.links.some((l) => l.id === amending.id && l.field === 'amended_by'));
@@ -368,6 +369,20 @@ test('normative document: drafting to valid, with comment window, review guards,
   assert.deepEqual(log.map((e) => e.action), ['create', 'open_comment', 'close_comment', 'submit_review', 'deliberate',
     'update', 'issue', 'publish', 'file', 'confirm_valid', 'amend', 'abolish']);
   assert.deepEqual(log.find((e) => e.action === 'abolish').diff.cleanup_result, ['修改', '废止']);
+});
+
+test('normative document: a review concluding 不合法 blocks 集体审议 and 签发', async () => {
+  const review = await issueReview(await newReview(unit, '行政规范性文件', 'SCJG'), '不合法');
+  assert.equal(review.outcome, '不合法');
+  let d = await newDocument();
+  d = await walk(d, [
+    [unit, 'open_comment'], [unit, 'close_comment', { fields: { comment_summary: '未收到意见。' } }],
+    [unit, 'submit_review', { fields: { review: review.id } }],
+  ]);
+  const r = await refused(unit, d, 'deliberate', { fields: { meeting: '局党组会议', meeting_date: await serverToday() } },
+    409, 'guard_failed');
+  assert.equal(r.body.error.message, '经合法性审核认定不合法的，不得提交集体审议');
+  assert.equal((await unit.get(`/api/v1/matters/${d.id}`)).body.state, 'in_review');
 });
 
 test('normative document: 宣布失效, expiry, revision and abandonment', async () => {
