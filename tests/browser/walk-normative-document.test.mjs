@@ -144,8 +144,10 @@ describe('行政规范性文件 in the browser', { skip: demoEnabled ? false : '
         '有效期届满失效',
       ])
 
+      // The action records its own result, and the dialog says so.
       await act(page, '清理：继续有效', '有效', async (dialog) => {
-        await choose(page, dialog, 'cleanup_result', '继续有效')
+        await dialog.getByText('执行后清理结果将记为“继续有效”。').waitFor()
+        assert.equal(await dialog.locator('[data-field-item="cleanup_result"]').count(), 0)
         await fillField(dialog, 'cleanup_campaign', `${today.slice(0, 4)}年度规范性文件清理`)
       })
       await waitForField(page, 'cleanup_result', '继续有效')

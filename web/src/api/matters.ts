@@ -57,6 +57,8 @@ export interface ActionDef {
   assigneeRoles?: string[]
   /** Only the matter's current assignee may take it. */
   assigneeOnly?: boolean
+  /** Enum fields the action records with a fixed value, e.g. {cleanup_result: '废止'}. */
+  set?: Record<string, string>
 }
 
 export type DeadlineUnit = 'working_day' | 'calendar_day'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actionProblems, actionRequest, availableActions, buildActionForm, effectHints, primaryAction } from './actionForm'
+import { actionProblems, actionRequest, availableActions, buildActionForm, effectHints, fixedValuesHint, primaryAction } from './actionForm'
 import { blankParty } from './formModel'
 import { sampleKind } from './fixtures.test-data'
 
@@ -115,5 +115,23 @@ describe('primaryAction', () => {
   it('stresses nothing when no action moves the matter on', () => {
     expect(primaryAction([act('suspend', ['note']), act('return', ['note'])], kind)).toBeNull()
     expect(primaryAction([act('assign')], undefined)).toBeNull()
+  })
+})
+
+describe('fixedValuesHint', () => {
+  const action = (name: string, set?: Record<string, string>) => ({
+    name, label: name, from: ['accepted'], to: 'closed', roles: [], require: [], fields: [], effect: 'none' as const, set,
+  })
+  const kind = { ...sampleKind, actions: [action('reject', { conclusion: '不合法' }), action('close'), action('odd', { category: '甲', mystery: 'x' })] }
+
+  it('says what the action records by itself, by the field label', () => {
+    expect(fixedValuesHint('reject', kind)).toBe('执行后审查结论将记为“不合法”。')
+    expect(fixedValuesHint('odd', kind)).toBe('执行后类别将记为“甲”，mystery将记为“x”。')
+  })
+
+  it('says nothing for an action that sets nothing, or without the kind', () => {
+    expect(fixedValuesHint('close', kind)).toBe('')
+    expect(fixedValuesHint('missing', kind)).toBe('')
+    expect(fixedValuesHint('reject', undefined)).toBe('')
   })
 })

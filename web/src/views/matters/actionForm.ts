@@ -33,6 +33,16 @@ export const effectHints: Readonly<Record<ActionEffect, string>> = {
   extend: '执行后办理期限按规定延长，延长只能进行一次。',
 }
 
+/** What an action records by itself (`set`), said before the user confirms: 执行后清理结果将记为“废止”。 */
+export function fixedValuesHint(actionName: string, kind: Pick<Kind, 'actions' | 'fields'> | undefined): string {
+  const set = kind?.actions.find((a) => a.name === actionName)?.set ?? {}
+  const parts = Object.entries(set).map(([key, value]) => {
+    const label = kind?.fields.find((f) => f.key === key)?.label ?? key
+    return `${label}将记为“${value}”`
+  })
+  return parts.length > 0 ? `执行后${parts.join('，')}。` : ''
+}
+
 /**
  * Items in the action's order: its requirements first, then the optional fields
  * it may set. Fields start from the matter's current values (parties blank);
