@@ -44,6 +44,10 @@ Status ResumeDeadline(const DeadlineDef& def, const calendar::Calendar& cal,
                       const calendar::Date& today, DeadlineRecord* r, int* paused_days);
 Status ExtendDeadline(const DeadlineDef& def, const calendar::Calendar& cal, DeadlineRecord* r);
 void StopDeadline(const calendar::Date& today, DeadlineRecord* r);
+// A period whose due date is a date the matter holds (due_field): running from
+// today with due_on = `due` ("YYYY-MM-DD"; checked by the field's validation).
+// No anchor: the date is data, not counted, so calendar edits leave it.
+void StartDatedDeadline(const calendar::Date& today, const std::string& due, DeadlineRecord* r);
 // Counts a running period's due date again from its anchor under `cal`;
 // *changed tells whether due_on moved. Periods that are not running or have
 // no anchor are left alone.

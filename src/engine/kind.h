@@ -33,8 +33,10 @@
 //   deadlines:
 //     - {name, label, starts: ACTION|create, length, unit: working_day|calendar_day,
 //        extendable: N, ends: [ACTION...], warn: N,   # warn = 黄 within N working days
-//        length_by: FIELD, lengths: {OPTION: N, ...}} # per-option length of an enum
+//        length_by: FIELD, lengths: {OPTION: N, ...}, # per-option length of an enum
 //                                  # field required at creation; `length` for the rest
+//        due_field: FIELD}         # or: due on the date a date field holds (有效期至),
+//                                  # following the field; no length, not extendable
 //
 // Field types: text, long_text, number, money, date, enum, org, user, party
 // (personal data, stored encrypted), attachment, matter_link.
@@ -106,6 +108,7 @@ struct DeadlineDef {
   int warn = 3;                       // yellow within this many working days
   std::string length_by;              // enum field choosing the length ("" = fixed)
   std::map<std::string, int> lengths; // option -> length; others use `length`
+  std::string due_field;              // date field holding the due date ("" = counted)
 
   // The length for a matter whose `length_by` field holds `option`.
   int LengthFor(const std::string& option) const;

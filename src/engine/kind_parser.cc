@@ -270,13 +270,14 @@ Status ReadDeadline(const Ctx& c, const YAML::Node& n, KindDef* k) {
   FAZHI_RETURN_IF_ERROR(
       ReadMap(c, n, What("deadline", n, "name"),
               {"name", "label", "starts", "length", "unit", "extendable", "ends", "warn",
-               "length_by", "lengths"},
+               "length_by", "lengths", "due_field"},
               &m));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "name", &d.name));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "label", &d.label));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "starts", &d.starts));
-  FAZHI_RETURN_IF_ERROR(Require(c, m, "length"));
+  if (!m.Find("due_field")) FAZHI_RETURN_IF_ERROR(Require(c, m, "length"));
   FAZHI_RETURN_IF_ERROR(Scalar(c, m, "length", "a whole number", &d.length));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "due_field", &d.due_field));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "unit", &d.unit));
   FAZHI_RETURN_IF_ERROR(Scalar(c, m, "extendable", "a whole number", &d.extendable));
   FAZHI_RETURN_IF_ERROR(List(c, m, "ends", &d.ends));

@@ -45,7 +45,7 @@ std::string Errors(const engine::FieldErrors& errors) {
 Status Builder::Start(const engine::DeadlineDef& def, const calendar::Date& day, const engine::Json& data,
                       engine::DeadlineRecord* r) const {
   if (cal_.HasYear(day.year)) {
-    Status st = engine::StartDeadline(def, cal_, day, r, engine::DeadlineLength(def, data));
+    Status st = engine::StartPeriod(def, cal_, day, data, r);
     if (st.ok() || st.code() != "calendar_missing") return st;
   }
   // No calendar data: the period runs without a due date (and no anchor to recount).

@@ -371,6 +371,24 @@ test('normative document: drafting to valid, with comment window, review guards,
   assert.deepEqual(log.find((e) => e.action === 'abolish').diff.cleanup_result, ['修改', '废止']);
 });
 
+test('normative document: the validity period is due on valid_until and follows it', async () => {
+  let d = await documentToValid();
+  let validity = deadline(d, 'validity');
+  assert.deepEqual([validity.status, validity.dueOn, validity.dueField], ['running', '2031-11-30', 'valid_until']);
+  assert.equal(validity.light.color, 'green');
+  // Corrected to a date already past: red while the document is still valid.
+  const today = await serverToday();
+  const r = await patch(unit, d, { fields: { valid_until: '2026-01-31' } });
+  assert.equal(r.status, 200, r.text);
+  d = r.body;
+  validity = deadline(d, 'validity');
+  assert.equal(validity.dueOn, '2026-01-31');
+  assert.ok(today > '2026-01-31');
+  assert.equal(validity.light.color, 'red');
+  d = await walk(d, [[unit, 'expire', { note: '有效期届满' }]]);
+  assert.equal(deadline(d, 'validity').status, 'stopped');
+});
+
 test('normative document: a review concluding 不合法 blocks 集体审议 and 签发', async () => {
   const review = await issueReview(await newReview(unit, '行政规范性文件', 'SCJG'), '不合法');
   assert.equal(review.outcome, '不合法');
@@ -631,14 +649,23 @@ test('counsel contracts: registry with service period and fee; renewal, expiry, 
   let c = r.body;
   assert.equal(c.state, 'active');
   assert.equal(c.fields.fee, 120000);
+  // 服务期限 is due on service_end (a date, not counted), and follows 续聘.
+  let period = deadline(c, 'service_period');
+  assert.deepEqual([period.status, period.dueOn, period.dueField], ['running', '2026-12-31', 'service_end']);
+  assert.equal(c.dueOn, '2026-12-31');
   assert.equal((await unit.get(`/api/v1/matters/${c.id}`)).status, 404);
   await refused(counsel, c, 'renew', { fields: { service_end: '2027-12-31' } }, 404);
   await refused(clerk, c, 'renew', {}, 422, 'service_end');
   c = await walk(c, [[chief, 'renew', { fields: { service_end: '2027-12-31', fee: '240000' } }]]);
   assert.equal(c.state, 'active');
   assert.equal(c.fields.service_end, '2027-12-31');
+  period = deadline(c, 'service_period');
+  assert.equal(period.dueOn, '2027-12-31');  // beyond the calendar's years: a date needs no counting
+  assert.equal(period.light.color, 'green');
+  assert.deepEqual((await events(c)).find((e) => e.action === 'renew').diff['deadline.service_period'], ['2026-12-31', '2027-12-31']);
   c = await walk(c, [[clerk, 'expire']]);
   assert.equal(c.state, 'expired');
+  assert.equal(deadline(c, 'service_period').status, 'stopped');
 
   let t = (await create(clerk, 'counsel_contract', { counsel_name: '钱律师', counsel_role: '法律顾问助理', firm: org('LAW1'),
     service_start: '2026-03-01', service_end: '2027-02-28' })).body;
