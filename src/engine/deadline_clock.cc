@@ -103,6 +103,13 @@ void StartDatedDeadline(const Date& today, const std::string& due, DeadlineRecor
   r->extended = 0;
 }
 
+bool PeriodElapsed(const DeadlineRecord& r, const Date& today) {
+  if (r.status != "running" && r.status != "suspended") return true;
+  if (r.status == "suspended") return false;
+  auto due = Date::Parse(r.due_on);
+  return !due.ok() || today >= *due;  // no due date (no calendar data): nothing to wait for
+}
+
 Status RecountDeadline(const DeadlineDef& def, const calendar::Calendar& cal, DeadlineRecord* r,
                        bool* changed) {
   *changed = false;

@@ -275,7 +275,15 @@ Problem CheckActionRefs(const KindDef& k, size_t i, const std::vector<std::strin
     return at("assignee_roles", what + ": assignee_roles needs 'assignee' in require");
   for (size_t j = 0; j < a.guards.size(); ++j) {
     const GuardDef& g = a.guards[j];
-    if (g.linked_kind.empty()) return at("guards", what + ": a guard needs 'linked'", j);
+    if (!g.elapsed.empty()) {
+      if (!g.linked_kind.empty() || !g.state_in.empty() || !g.outcome_in.empty())
+        return at("guards", what + ": a guard is either 'elapsed' or 'linked', not both", j);
+      if (!k.Deadline(g.elapsed))
+        return at("guards", what + ": guard names unknown deadline '" + g.elapsed + "'", j);
+      continue;
+    }
+    if (g.unless_note) return at("guards", what + ": 'unless_note' applies to 'elapsed' guards", j);
+    if (g.linked_kind.empty()) return at("guards", what + ": a guard needs 'linked' or 'elapsed'", j);
     if (!IsName(g.linked_kind))
       return at("guards", what + ": guard " + NotAName("linked kind", g.linked_kind), j);
     if (g.state_in.empty())

@@ -26,7 +26,8 @@
 //        assignee_roles: [...],    # the assignee must hold one of these roles
 //        assignee_only: true,      # only the matter's current assignee may act
 //        deadline: name,           # for suspend/resume/extend
-//        guards: [{linked: KIND, state_in: [...], outcome_in: [...], message: 中文}],
+//        guards: [{linked: KIND, state_in: [...], outcome_in: [...], message: 中文},
+//                 {elapsed: DEADLINE, unless_note: true, message: 中文}],
 //        set: {FIELD: VALUE},      # enum fields the action sets to a fixed value
 //        document: TEMPLATE,       # issues a document (later)
 //        outcome: FIELD}           # the field whose value becomes the matter's outcome
@@ -71,7 +72,13 @@ struct FieldDef {
 enum class Effect { kNone, kAssign, kSuspend, kResume, kExtend };
 const char* EffectName(Effect e);
 
+// A guard is either about a linked matter (linked + state_in [+ outcome_in])
+// or about a minimum period (elapsed: the named deadline must have reached its
+// due date; with unless_note a stated reason — the action's note — lets the
+// action through early, e.g. a comment window shortened with a reason).
 struct GuardDef {
+  std::string elapsed;                // a deadline of this kind ("" = a link guard)
+  bool unless_note = false;
   std::string linked_kind;            // a linked matter of this kind ...
   std::vector<std::string> state_in;  // ... must be in one of these states
   std::vector<std::string> outcome_in;  // ... and, when listed, have one of these outcomes

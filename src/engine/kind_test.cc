@@ -734,6 +734,23 @@ TEST(LoadKinds, GuardOutcomesMustBePossible) {
   }
 }
 
+TEST(ParseKindMeaning, ElapsedGuards) {
+  Result<KindDef> k = Parse(WithAction("  - {name: close, label: 结束, from: [open], to: done, roles: [clerk], "
+                                       "guards: [{elapsed: period, unless_note: true, message: 期限未满}]}"));
+  ASSERT_TRUE(k.ok()) << k.status().ToString();
+  EXPECT_EQ(k->Action("close")->guards.at(0).elapsed, "period");
+  EXPECT_TRUE(k->Action("close")->guards.at(0).unless_note);
+  ExpectInvalid(WithAction("  - {name: close, label: 结束, from: [open], to: done, roles: [clerk], "
+                           "guards: [{elapsed: perod}]}"),
+                13, "unknown deadline 'perod'");
+  ExpectInvalid(WithAction("  - {name: close, label: 结束, from: [open], to: done, roles: [clerk], "
+                           "guards: [{elapsed: period, linked: t, state_in: [done]}]}"),
+                13, "either 'elapsed' or 'linked'");
+  ExpectInvalid(WithAction("  - {name: close, label: 结束, from: [open], to: done, roles: [clerk], "
+                           "guards: [{linked: t, state_in: [done], unless_note: true}]}"),
+                13, "'unless_note' applies to 'elapsed' guards");
+}
+
 TEST(ParseKindMeaning, SetFixesAnEnumValue) {
   Result<KindDef> k = Parse(WithAction("  - {name: pass, label: 合格, from: [open], to: done, roles: [clerk], "
                                        "set: {result: 合格}}"));

@@ -243,8 +243,16 @@ Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, 
                        "ON CONFLICT DO NOTHING", {id, link, now});
       if (!r.ok()) return r.status();
     }
-    // Guards: a linked matter of a kind in given states.
+    // Guards: a minimum period is over (or a reason is given), or a linked
+    // matter of a kind is in given states (and outcomes).
     for (const auto& g : a->guards) {
+      if (!g.elapsed.empty()) {
+        auto d = std::find_if(m.deadlines.begin(), m.deadlines.end(), [&](const auto& r) { return r.name == g.elapsed; });
+        const bool over = d == m.deadlines.end() || PeriodElapsed(*d, today);
+        if (!over && !(g.unless_note && !req.note.empty()))
+          return Status("guard_failed", g.message.empty() ? "期限未满，不能执行此操作" : g.message);
+        continue;
+      }
       std::string placeholders;
       std::vector<Value> params = {id, id, g.linked_kind};
       for (const auto& s : g.state_in) {

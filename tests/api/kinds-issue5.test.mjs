@@ -11,6 +11,8 @@ import { demoClient, advanceClock, uniqueName, BASE } from './lib.mjs';
 import { create, act, patch, walk, refused, deadline, chinaDate } from './matter-steps.mjs';
 
 let clerk, chief, counsel, unit, leader, undertaker, filer;
+// The clock is not moved here, so comment windows close early, with a reason.
+const EARLY = '涉及紧急事项，经批准缩短征求意见期限';
 let orgs;
 
 function org(code) { return orgs.find((o) => o.code === code).id; }
@@ -267,7 +269,7 @@ async function documentToValid() {
   const review = await issueReview(await newReview(unit, '行政规范性文件', 'SCJG'));
   let d = await newDocument();
   d = await walk(d, [
-    [unit, 'open_comment'], [unit, 'close_comment', { fields: { comment_summary: '未收到意见。' } }],
+    [unit, 'open_comment'], [unit, 'close_comment', { fields: { comment_summary: '未收到意见。' }, note: EARLY }],
     [unit, 'submit_review', { fields: { review: review.id } }],
     [unit, 'deliberate', { fields: { meeting: '局党组会议', meeting_date: await serverToday() } }],
     [leader, 'issue', { fields: { signer: '局长' } }],
@@ -298,7 +300,11 @@ test('normative document: drafting to valid, with comment window, review guards,
   assert.equal(d.state, 'commenting');
   await expectRunning(d, 'comment_window', 7, 'working_day');
   await refused(unit, d, 'close_comment', {}, 422, 'comment_summary');
-  d = await walk(d, [[unit, 'close_comment', { fields: { comment_summary: '收到意见 12 条，采纳 8 条。' } }]]);
+  // The window is a minimum: closing it early needs the reason in the note.
+  r = await refused(unit, d, 'close_comment', { fields: { comment_summary: '收到意见 12 条。' } }, 409, 'guard_failed');
+  assert.equal(r.body.error.message, '征求意见期未满（不少于7个工作日），提前结束须在说明中写明理由');
+  d = await walk(d, [[unit, 'close_comment', { fields: { comment_summary: '收到意见 12 条，采纳 8 条。' }, note: EARLY }]]);
+  assert.equal((await events(d)).find((e) => e.action === 'close_comment').note, EARLY);
   assert.equal(d.state, 'commented');
   assert.equal(deadline(d, 'comment_window').status, 'stopped');
 
@@ -394,7 +400,7 @@ test('normative document: a review concluding 不合法 blocks 集体审议 and 
   assert.equal(review.outcome, '不合法');
   let d = await newDocument();
   d = await walk(d, [
-    [unit, 'open_comment'], [unit, 'close_comment', { fields: { comment_summary: '未收到意见。' } }],
+    [unit, 'open_comment'], [unit, 'close_comment', { fields: { comment_summary: '未收到意见。' }, note: EARLY }],
     [unit, 'submit_review', { fields: { review: review.id } }],
   ]);
   const r = await refused(unit, d, 'deliberate', { fields: { meeting: '局党组会议', meeting_date: await serverToday() } },
@@ -420,7 +426,7 @@ test('normative document: 宣布失效, expiry, revision and abandonment', async
   // A draft whose review is refused is revised and sent again with a new review.
   let f = await newDocument();
   const first = await newReview(unit, '行政规范性文件', 'SCJG');
-  f = await walk(f, [[unit, 'open_comment'], [unit, 'close_comment', { fields: { comment_summary: '无意见' } }],
+  f = await walk(f, [[unit, 'open_comment'], [unit, 'close_comment', { fields: { comment_summary: '无意见' }, note: EARLY }],
     [unit, 'submit_review', { fields: { review: first.id } }]]);
   await refused(unit, f, 'revise', {}, 422, 'note');
   f = await walk(f, [[unit, 'revise', { note: '按审查意见修改送审稿' }]]);
@@ -493,7 +499,7 @@ const EARLY_STEPS = () => [
   [undertaker, 'draft_plan', { fields: { plan_summary: '分三年实施。' } }],
   [undertaker, 'consult', { fields: { consultation: '征求了发改、财政等部门意见。' } }],
   [undertaker, 'open_comment'],
-  [undertaker, 'close_comment', { fields: { comment_summary: '收到意见 30 条，采纳 12 条，已公布采纳情况。' } }],
+  [undertaker, 'close_comment', { fields: { comment_summary: '收到意见 30 条，采纳 12 条，已公布采纳情况。' }, note: EARLY }],
 ];
 
 test('major decision: the steps in order, waivers with reasons, the review guard, to post-evaluation', async () => {
@@ -522,7 +528,9 @@ test('major decision: the steps in order, waivers with reasons, the review guard
   await expectRunning(m, 'comment_period', 30, 'calendar_day');
   await refused(undertaker, m, 'waive_expert_review', { note: 'x' }, 409, 'state_conflict');
   await refused(undertaker, m, 'close_comment', {}, 422, 'comment_summary');
-  m = await walk(m, [[undertaker, 'close_comment', { fields: { comment_summary: '收到意见 41 条，采纳 19 条。' } }]]);
+  r = await refused(undertaker, m, 'close_comment', { fields: { comment_summary: '收到意见 41 条。' } }, 409, 'guard_failed');
+  assert.equal(r.body.error.message, '征求意见期未满30日，提前结束须在说明中写明理由');
+  m = await walk(m, [[undertaker, 'close_comment', { fields: { comment_summary: '收到意见 41 条，采纳 19 条。' }, note: EARLY }]]);
   assert.equal(deadline(m, 'comment_period').status, 'stopped');
 
   // 专家论证 waived (reason required), then 风险评估 done; not the other way round.
