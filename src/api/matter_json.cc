@@ -38,6 +38,7 @@ Json KindJson(const engine::KindDef& k) {
   for (const auto& d : k.deadlines) {
     Json j = {{"name", d.name}, {"label", d.label.empty() ? d.name : d.label}, {"length", d.length},
               {"unit", d.unit}, {"extendable", d.extendable}, {"starts", d.starts}, {"ends", d.ends}};
+    if (!d.due_field.empty()) j["dueField"] = d.due_field;
     if (!d.length_by.empty()) {
       j["lengthBy"] = d.length_by;
       j["lengths"] = d.lengths;
@@ -86,7 +87,8 @@ Json MatterJson(const engine::MatterView& v) {
   for (const auto& d : v.deadlines)
     deadlines.push_back({{"name", d.name}, {"label", d.label}, {"status", d.status}, {"startedOn", d.started_on},
                          {"dueOn", d.due_on}, {"unit", d.unit}, {"length", d.length}, {"extended", d.extended},
-                         {"extendable", d.extendable}, {"light", LightJson(d.light)}});
+                         {"extendable", d.extendable}, {"light", LightJson(d.light)},
+                         {"dueField", d.due_field}});
   j["deadlines"] = deadlines;
   Json actions = Json::array();
   for (const auto& a : v.actions)

@@ -223,6 +223,11 @@ GeneratedMatter MatterGenerator::One(int64_t index) {
     calendar::ParseUnit(def.unit, &unit);
     r = DeadlineRecord();
     r.name = def.name;
+    if (!def.due_field.empty()) {  // due on the date the matter holds, when it holds one
+      if (data.contains(def.due_field) && data[def.due_field].is_string())
+        StartDatedDeadline(day, data[def.due_field].get<std::string>(), &r);
+      return;
+    }
     r.status = "running";
     r.started_on = day.ToString();
     r.due_on = DueWithFallback(cal, day, def.length, unit).ToString();

@@ -91,6 +91,25 @@ Status ExtendDeadline(const DeadlineDef& def, const calendar::Calendar& cal, Dea
   return Status::Ok();
 }
 
+void StartDatedDeadline(const Date& today, const std::string& due, DeadlineRecord* r) {
+  r->status = "running";
+  r->started_on = today.ToString();
+  r->due_on = due;
+  r->anchor_on.clear();
+  r->anchor_days = r->anchor_ext = 0;
+  r->suspended_on.clear();
+  r->stopped_on.clear();
+  r->remaining = 0;
+  r->extended = 0;
+}
+
+bool PeriodElapsed(const DeadlineRecord& r, const Date& today) {
+  if (r.status != "running" && r.status != "suspended") return true;
+  if (r.status == "suspended") return false;
+  auto due = Date::Parse(r.due_on);
+  return !due.ok() || today >= *due;  // no due date (no calendar data): nothing to wait for
+}
+
 Status RecountDeadline(const DeadlineDef& def, const calendar::Calendar& cal, DeadlineRecord* r,
                        bool* changed) {
   *changed = false;

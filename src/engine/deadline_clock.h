@@ -44,6 +44,15 @@ Status ResumeDeadline(const DeadlineDef& def, const calendar::Calendar& cal,
                       const calendar::Date& today, DeadlineRecord* r, int* paused_days);
 Status ExtendDeadline(const DeadlineDef& def, const calendar::Calendar& cal, DeadlineRecord* r);
 void StopDeadline(const calendar::Date& today, DeadlineRecord* r);
+// A period whose due date is a date the matter holds (due_field): running from
+// today with due_on = `due` ("YYYY-MM-DD"; checked by the field's validation).
+// No anchor: the date is data, not counted, so calendar edits leave it.
+void StartDatedDeadline(const calendar::Date& today, const std::string& due, DeadlineRecord* r);
+// An `elapsed` guard: true when the period is pending or stopped, or running
+// with today on or after its due date (or without a due date) — a minimum
+// period (征求意见不少于…) is over. A suspended period has not elapsed.
+bool PeriodElapsed(const DeadlineRecord& r, const calendar::Date& today);
+
 // Counts a running period's due date again from its anchor under `cal`;
 // *changed tells whether due_on moved. Periods that are not running or have
 // no anchor are left alone.

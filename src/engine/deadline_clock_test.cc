@@ -153,6 +153,21 @@ TEST(DeadlineClock, LengthChangeMovesARunningOrSuspendedPeriod) {
   EXPECT_EQ(pending.due_on, "");
 }
 
+TEST(DeadlineClock, PeriodElapsed) {
+  auto cal = Cal2024();
+  DeadlineRecord r;
+  EXPECT_TRUE(PeriodElapsed(r, Date{2024, 11, 4}));  // pending: nothing to wait for
+  ASSERT_TRUE(StartDeadline(Def(7, "working_day"), cal, Date{2024, 11, 4}, &r).ok());
+  EXPECT_EQ(r.due_on, "2024-11-13");
+  EXPECT_FALSE(PeriodElapsed(r, Date{2024, 11, 12}));
+  EXPECT_TRUE(PeriodElapsed(r, Date{2024, 11, 13}));
+  EXPECT_TRUE(PeriodElapsed(r, Date{2024, 12, 1}));
+  ASSERT_TRUE(SuspendDeadline(Def(7, "working_day"), cal, Date{2024, 11, 20}, &r).ok());
+  EXPECT_FALSE(PeriodElapsed(r, Date{2024, 12, 1}));
+  StopDeadline(Date{2024, 11, 6}, &r);
+  EXPECT_TRUE(PeriodElapsed(r, Date{2024, 11, 6}));
+}
+
 TEST(DeadlineClock, ChinaDate) {
   // 2024-01-01T16:30:00Z is 2024-01-02 00:30 in Beijing.
   EXPECT_EQ(ChinaDate(1704126600000).ToString(), "2024-01-02");

@@ -179,6 +179,13 @@ Problem CheckLengths(const KindDef& k, size_t i) {
   auto at = [&](const char* key, const std::string& problem, size_t entry = 0) {
     return At(Section::kDeadline, i, key, problem, entry);
   };
+  if (!d.due_field.empty()) {
+    const FieldDef* f = k.Field(d.due_field);
+    if (!f) return at("due_field", what + ": due_field names unknown field '" + d.due_field + "'");
+    if (f->type != FieldType::kDate) return at("due_field", what + ": due_field must name a date field");
+    if (!d.length_by.empty() || d.length != 0 || d.extendable != 0)
+      return at("due_field", what + ": a due_field deadline has no length, length_by or extendable");
+  }
   if (d.length_by.empty()) {
     if (!d.lengths.empty()) return at("lengths", what + ": 'lengths' needs 'length_by'");
     return std::nullopt;
@@ -268,7 +275,15 @@ Problem CheckActionRefs(const KindDef& k, size_t i, const std::vector<std::strin
     return at("assignee_roles", what + ": assignee_roles needs 'assignee' in require");
   for (size_t j = 0; j < a.guards.size(); ++j) {
     const GuardDef& g = a.guards[j];
-    if (g.linked_kind.empty()) return at("guards", what + ": a guard needs 'linked'", j);
+    if (!g.elapsed.empty()) {
+      if (!g.linked_kind.empty() || !g.state_in.empty() || !g.outcome_in.empty())
+        return at("guards", what + ": a guard is either 'elapsed' or 'linked', not both", j);
+      if (!k.Deadline(g.elapsed))
+        return at("guards", what + ": guard names unknown deadline '" + g.elapsed + "'", j);
+      continue;
+    }
+    if (g.unless_note) return at("guards", what + ": 'unless_note' applies to 'elapsed' guards", j);
+    if (g.linked_kind.empty()) return at("guards", what + ": a guard needs 'linked' or 'elapsed'", j);
     if (!IsName(g.linked_kind))
       return at("guards", what + ": guard " + NotAName("linked kind", g.linked_kind), j);
     if (g.state_in.empty())
@@ -313,6 +328,8 @@ Problem CheckActions(const KindDef& k, const std::vector<std::string>& roles) {
       return at("effect", what + ": effect " + EffectName(a.effect) + " needs 'deadline'");
     const DeadlineDef* d = clock ? k.Deadline(a.deadline) : nullptr;
     if (clock && !d) return at("deadline", what + ": names unknown deadline '" + a.deadline + "'");
+    if (d && !d->due_field.empty())
+      return at("deadline", what + ": deadline '" + a.deadline + "' is due on a date field; change the field instead");
     if (a.effect == Effect::kExtend && d->extendable == 0)
       return at("deadline",
                 what + ": deadline '" + a.deadline + "' is not extendable (extendable: 0)");

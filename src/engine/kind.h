@@ -26,15 +26,18 @@
 //        assignee_roles: [...],    # the assignee must hold one of these roles
 //        assignee_only: true,      # only the matter's current assignee may act
 //        deadline: name,           # for suspend/resume/extend
-//        guards: [{linked: KIND, state_in: [...], outcome_in: [...], message: 中文}],
+//        guards: [{linked: KIND, state_in: [...], outcome_in: [...], message: 中文},
+//                 {elapsed: DEADLINE, unless_note: true, message: 中文}],
 //        set: {FIELD: VALUE},      # enum fields the action sets to a fixed value
 //        document: TEMPLATE,       # issues a document (later)
 //        outcome: FIELD}           # the field whose value becomes the matter's outcome
 //   deadlines:
 //     - {name, label, starts: ACTION|create, length, unit: working_day|calendar_day,
 //        extendable: N, ends: [ACTION...], warn: N,   # warn = 黄 within N working days
-//        length_by: FIELD, lengths: {OPTION: N, ...}} # per-option length of an enum
+//        length_by: FIELD, lengths: {OPTION: N, ...}, # per-option length of an enum
 //                                  # field required at creation; `length` for the rest
+//        due_field: FIELD}         # or: due on the date a date field holds (有效期至),
+//                                  # following the field; no length, not extendable
 //
 // Field types: text, long_text, number, money, date, enum, org, user, party
 // (personal data, stored encrypted), attachment, matter_link.
@@ -69,7 +72,13 @@ struct FieldDef {
 enum class Effect { kNone, kAssign, kSuspend, kResume, kExtend };
 const char* EffectName(Effect e);
 
+// A guard is either about a linked matter (linked + state_in [+ outcome_in])
+// or about a minimum period (elapsed: the named deadline must have reached its
+// due date; with unless_note a stated reason — the action's note — lets the
+// action through early, e.g. a comment window shortened with a reason).
 struct GuardDef {
+  std::string elapsed;                // a deadline of this kind ("" = a link guard)
+  bool unless_note = false;
   std::string linked_kind;            // a linked matter of this kind ...
   std::vector<std::string> state_in;  // ... must be in one of these states
   std::vector<std::string> outcome_in;  // ... and, when listed, have one of these outcomes
@@ -106,6 +115,7 @@ struct DeadlineDef {
   int warn = 3;                       // yellow within this many working days
   std::string length_by;              // enum field choosing the length ("" = fixed)
   std::map<std::string, int> lengths; // option -> length; others use `length`
+  std::string due_field;              // date field holding the due date ("" = counted)
 
   // The length for a matter whose `length_by` field holds `option`.
   int LengthFor(const std::string& option) const;

@@ -270,13 +270,14 @@ Status ReadDeadline(const Ctx& c, const YAML::Node& n, KindDef* k) {
   FAZHI_RETURN_IF_ERROR(
       ReadMap(c, n, What("deadline", n, "name"),
               {"name", "label", "starts", "length", "unit", "extendable", "ends", "warn",
-               "length_by", "lengths"},
+               "length_by", "lengths", "due_field"},
               &m));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "name", &d.name));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "label", &d.label));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "starts", &d.starts));
-  FAZHI_RETURN_IF_ERROR(Require(c, m, "length"));
+  if (!m.Find("due_field")) FAZHI_RETURN_IF_ERROR(Require(c, m, "length"));
   FAZHI_RETURN_IF_ERROR(Scalar(c, m, "length", "a whole number", &d.length));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "due_field", &d.due_field));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "unit", &d.unit));
   FAZHI_RETURN_IF_ERROR(Scalar(c, m, "extendable", "a whole number", &d.extendable));
   FAZHI_RETURN_IF_ERROR(List(c, m, "ends", &d.ends));
@@ -292,8 +293,11 @@ Status ReadGuard(const Ctx& c, const YAML::Node& n, const std::string& action, A
   MapView m;
   GuardDef g;
   FAZHI_RETURN_IF_ERROR(
-      ReadMap(c, n, "a guard of " + action, {"linked", "state_in", "outcome_in", "message"}, &m));
+      ReadMap(c, n, "a guard of " + action,
+              {"linked", "state_in", "outcome_in", "elapsed", "unless_note", "message"}, &m));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "linked", &g.linked_kind));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "elapsed", &g.elapsed));
+  FAZHI_RETURN_IF_ERROR(Scalar(c, m, "unless_note", "true or false", &g.unless_note));
   FAZHI_RETURN_IF_ERROR(List(c, m, "state_in", &g.state_in));
   FAZHI_RETURN_IF_ERROR(List(c, m, "outcome_in", &g.outcome_in));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "message", &g.message));
@@ -427,6 +431,7 @@ Status CheckLinks(const std::vector<KindDef>& kinds, const std::vector<Locator>&
     for (size_t a = 0; a < k.actions.size(); ++a) {
       for (size_t g = 0; g < k.actions[a].guards.size(); ++g) {
         const GuardDef& guard = k.actions[a].guards[g];
+        if (!guard.elapsed.empty()) continue;  // about this kind's own deadline (CheckKind)
         const int line = where.Line({Section::kAction, a, "guards", g, ""});
         const std::string what = "a guard of action '" + k.actions[a].name + "'";
         const KindDef* linked = find(guard.linked_kind);

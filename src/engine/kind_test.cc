@@ -382,6 +382,23 @@ TEST(ParseKindMeaning, LengthsByAnEnumField) {
                 14, "'lengths' must be a mapping");
 }
 
+TEST(ParseKindMeaning, DueOnADateField) {
+  const std::string date_field = "  - {key: title, label: 标题, type: text}\n  - {key: until, label: 有效期至, type: date}";
+  Result<KindDef> k = Parse(Yaml({{5, date_field},
+                                  {14, "  - {name: period, label: 有效期, starts: create, due_field: until, ends: [finish]}"}}));
+  ASSERT_TRUE(k.ok()) << k.status().ToString();
+  EXPECT_EQ(k->deadlines.at(0).due_field, "until");
+  ExpectInvalid(Yaml({{14, "  - {name: period, label: 有效期, due_field: title}"}}), 14, "due_field must name a date field");
+  ExpectInvalid(Yaml({{14, "  - {name: period, label: 有效期, due_field: untl}"}}), 14, "unknown field 'untl'");
+  ExpectInvalid(Yaml({{5, date_field}, {14, "  - {name: period, label: 有效期, due_field: until, length: 5}"}}), 15,
+                "has no length");
+  ExpectInvalid(Yaml({{5, date_field},
+                      {12, std::string(kBase[11]) +
+                               "\n  - {name: hold, label: 中止, from: [open], roles: [clerk], effect: suspend, deadline: period}"},
+                      {14, "  - {name: period, label: 有效期, due_field: until}"}}),
+                14, "due on a date field");
+}
+
 TEST(ParseKindMeaning, AssigneeRolesAndAssigneeOnly) {
   Result<KindDef> k = Parse(WithAction("  - {name: hand, label: 分流, from: [open], roles: [clerk], "
                                        "require: [assignee], effect: assign, assignee_roles: [boss]}\n"
@@ -715,6 +732,23 @@ TEST(LoadKinds, GuardOutcomesMustBePossible) {
     EXPECT_NE(kinds.status().message().find("kind 'beta' has no outcome '合规'"), std::string::npos)
         << kinds.status().message();
   }
+}
+
+TEST(ParseKindMeaning, ElapsedGuards) {
+  Result<KindDef> k = Parse(WithAction("  - {name: close, label: 结束, from: [open], to: done, roles: [clerk], "
+                                       "guards: [{elapsed: period, unless_note: true, message: 期限未满}]}"));
+  ASSERT_TRUE(k.ok()) << k.status().ToString();
+  EXPECT_EQ(k->Action("close")->guards.at(0).elapsed, "period");
+  EXPECT_TRUE(k->Action("close")->guards.at(0).unless_note);
+  ExpectInvalid(WithAction("  - {name: close, label: 结束, from: [open], to: done, roles: [clerk], "
+                           "guards: [{elapsed: perod}]}"),
+                13, "unknown deadline 'perod'");
+  ExpectInvalid(WithAction("  - {name: close, label: 结束, from: [open], to: done, roles: [clerk], "
+                           "guards: [{elapsed: period, linked: t, state_in: [done]}]}"),
+                13, "either 'elapsed' or 'linked'");
+  ExpectInvalid(WithAction("  - {name: close, label: 结束, from: [open], to: done, roles: [clerk], "
+                           "guards: [{linked: t, state_in: [done], unless_note: true}]}"),
+                13, "'unless_note' applies to 'elapsed' guards");
 }
 
 TEST(ParseKindMeaning, SetFixesAnEnumValue) {

@@ -206,6 +206,7 @@ Result<MatterView> MatterService::View(Transaction& tx, const identity::Principa
     d.due_on = rec.due_on;
     d.unit = def->unit;
     d.length = DeadlineLength(*def, m.data);
+    d.due_field = def->due_field;
     d.extended = rec.extended;
     d.extendable = def->extendable;
     if (cal) d.light = TrafficLight(rec, def->warn, *cal, today);

@@ -47,6 +47,11 @@ bool MayCreate(const identity::Principal& p, const KindDef& kind);
 // The length of `def` that applies to a matter with these field values
 // (length_by / lengths, else `length`).
 int DeadlineLength(const DeadlineDef& def, const Json& data);
+// Starts `def` today for a matter with these field values: counted with
+// DeadlineLength, or, for a due_field deadline, due on the field's date (left
+// pending while the field is empty; it starts when the field is set).
+Status StartPeriod(const DeadlineDef& def, const calendar::Calendar& cal, const calendar::Date& today,
+                   const Json& data, DeadlineRecord* r);
 
 class KindRegistry {
  public:
@@ -60,6 +65,7 @@ class KindRegistry {
 
 struct DeadlineView {
   std::string name, label, status, started_on, due_on, unit;
+  std::string due_field;  // the date field it is due on ("" = counted)
   int length = 0, extended = 0, extendable = 0;
   Light light;
 };

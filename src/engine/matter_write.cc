@@ -39,14 +39,23 @@ bool AnySuspended(const std::vector<DeadlineRecord>& deadlines) {
   return std::any_of(deadlines.begin(), deadlines.end(), [](const auto& d) { return d.status == "suspended"; });
 }
 
-// A field that chooses a deadline's length changed from `before` to `after`:
-// running and suspended periods follow the new length. Moved due dates are
+// A field that chooses a deadline's length (or holds its due date) changed
+// from `before` to `after`: running and suspended periods follow it. Moved due dates are
 // added to `diff` as "deadline.NAME": [old, new].
 Status FollowLengths(const KindDef& kind, const calendar::Calendar& cal, const Json& before,
                      const Json& after, std::vector<DeadlineRecord>* deadlines, Json* diff) {
   for (auto& d : *deadlines) {
     const DeadlineDef* def = kind.Deadline(d.name);
-    if (!def || def->length_by.empty()) continue;
+    if (!def) continue;
+    if (!def->due_field.empty()) {  // due on a date field: follows it while running
+      const Json now = after.value(def->due_field, Json());
+      if (d.status != "running" || now == before.value(def->due_field, Json()) || !now.is_string()) continue;
+      const std::string old_due = d.due_on;
+      d.due_on = now.get<std::string>();
+      if (d.due_on != old_due) (*diff)["deadline." + d.name] = Json::array({old_due, d.due_on});
+      continue;
+    }
+    if (def->length_by.empty()) continue;
     const int delta = DeadlineLength(*def, after) - DeadlineLength(*def, before);
     if (delta == 0) continue;
     const std::string old_due = d.due_on;
@@ -71,6 +80,15 @@ int DeadlineLength(const DeadlineDef& def, const Json& data) {
   if (def.length_by.empty()) return def.length;
   auto it = data.find(def.length_by);
   return def.LengthFor(it != data.end() && it->is_string() ? it->get<std::string>() : "");
+}
+
+Status StartPeriod(const DeadlineDef& def, const calendar::Calendar& cal, const calendar::Date& today,
+                   const Json& data, DeadlineRecord* r) {
+  if (def.due_field.empty()) return StartDeadline(def, cal, today, r, DeadlineLength(def, data));
+  auto it = data.find(def.due_field);
+  if (it != data.end() && it->is_string() && !it->get<std::string>().empty())
+    StartDatedDeadline(today, it->get<std::string>(), r);
+  return Status::Ok();
 }
 
 Result<MatterView> MatterService::Create(const identity::Principal& p, const NewMatter& in,
@@ -110,8 +128,7 @@ Result<MatterView> MatterService::Create(const identity::Principal& p, const New
     for (const auto& def : kind->deadlines) {
       DeadlineRecord d;
       d.name = def.name;
-      if (def.starts == "create")
-        FAZHI_RETURN_IF_ERROR(StartDeadline(def, *cal, today, &d, DeadlineLength(def, fields)));
+      if (def.starts == "create") FAZHI_RETURN_IF_ERROR(StartPeriod(def, *cal, today, fields, &d));
       deadlines.push_back(d);
     }
     const auto parties = MaskParties(*kind, id, &fields);
@@ -226,8 +243,16 @@ Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, 
                        "ON CONFLICT DO NOTHING", {id, link, now});
       if (!r.ok()) return r.status();
     }
-    // Guards: a linked matter of a kind in given states.
+    // Guards: a minimum period is over (or a reason is given), or a linked
+    // matter of a kind is in given states (and outcomes).
     for (const auto& g : a->guards) {
+      if (!g.elapsed.empty()) {
+        auto d = std::find_if(m.deadlines.begin(), m.deadlines.end(), [&](const auto& r) { return r.name == g.elapsed; });
+        const bool over = d == m.deadlines.end() || PeriodElapsed(*d, today);
+        if (!over && !(g.unless_note && !req.note.empty()))
+          return Status("guard_failed", g.message.empty() ? "期限未满，不能执行此操作" : g.message);
+        continue;
+      }
       std::string placeholders;
       std::vector<Value> params = {id, id, g.linked_kind};
       for (const auto& s : g.state_in) {
@@ -263,8 +288,7 @@ Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, 
         if (a->effect == Effect::kExtend) FAZHI_RETURN_IF_ERROR(ExtendDeadline(*def, *cal, &d));
       }
       if (std::find(def->ends.begin(), def->ends.end(), a->name) != def->ends.end()) StopDeadline(today, &d);
-      if (def->starts == a->name)
-        FAZHI_RETURN_IF_ERROR(StartDeadline(*def, *cal, today, &d, DeadlineLength(*def, after)));
+      if (def->starts == a->name) FAZHI_RETURN_IF_ERROR(StartPeriod(*def, *cal, today, after, &d));
       FAZHI_RETURN_IF_ERROR(SaveDeadline(tx, id, d));
     }
 

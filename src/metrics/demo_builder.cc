@@ -45,7 +45,7 @@ std::string Errors(const engine::FieldErrors& errors) {
 Status Builder::Start(const engine::DeadlineDef& def, const calendar::Date& day, const engine::Json& data,
                       engine::DeadlineRecord* r) const {
   if (cal_.HasYear(day.year)) {
-    Status st = engine::StartDeadline(def, cal_, day, r, engine::DeadlineLength(def, data));
+    Status st = engine::StartPeriod(def, cal_, day, data, r);
     if (st.ok() || st.code() != "calendar_missing") return st;
   }
   // No calendar data: the period runs without a due date (and no anchor to recount).
@@ -116,8 +116,17 @@ void Builder::AssignNumbers() {
   numbering_.clear();
 }
 
-Status Builder::CheckGuards(const engine::ActionDef& a, const Built& m) const {
+Status Builder::CheckGuards(const engine::ActionDef& a, const Built& m, const calendar::Date& day,
+                            bool has_note) const {
   for (const auto& g : a.guards) {
+    if (!g.elapsed.empty()) {
+      bool over = true;
+      for (const auto& d : m.deadlines)
+        if (d.name == g.elapsed) over = engine::PeriodElapsed(d, day);
+      if (!over && !(g.unless_note && has_note))
+        return Status(codes::kInvalid, "guard of " + a.name + " fails: " + g.message);
+      continue;
+    }
     bool ok = false;
     for (const auto& [field, to] : m.links) {
       auto it = index_.find(to);
@@ -160,7 +169,7 @@ Status Builder::Apply(const Script& s, const Step& step, Built* m) {
   engine::ValidateFields(kind, step.fields, allowed, required, &fields, &errors);
   engine::ApplyFixedValues(*a, &fields, &errors);
   if (!errors.empty()) return Invalid(kind, s.title, step.action + ": " + Errors(errors));
-  Status guards = CheckGuards(*a, *m);
+  Status guards = CheckGuards(*a, *m, step.day, !step.note.empty());
   if (!guards.ok()) return Invalid(kind, s.title, guards.message());
   Status dl = Deadlines(kind, *a, step.day, m);
   if (!dl.ok()) return Invalid(kind, s.title, step.action + ": " + dl.message());

@@ -127,7 +127,7 @@ class Builder {
                engine::DeadlineRecord* r) const;
   static std::string Format(const engine::KindDef& kind, const OrgRef& org, int year, int64_t seq);
   void AssignNumbers();
-  Status CheckGuards(const engine::ActionDef& a, const Built& m) const;
+  Status CheckGuards(const engine::ActionDef& a, const Built& m, const calendar::Date& day, bool has_note) const;
   void Link(const engine::KindDef& kind, const engine::Json& fields, Built* m) const;
 
   const calendar::Calendar& cal_;

@@ -11,6 +11,8 @@ import { demoClient, advanceClock, uniqueName, BASE } from './lib.mjs';
 import { create, act, patch, walk, refused, deadline, chinaDate } from './matter-steps.mjs';
 
 let clerk, chief, counsel, unit, leader, undertaker, filer;
+// The clock is not moved here, so comment windows close early, with a reason.
+const EARLY = '涉及紧急事项，经批准缩短征求意见期限';
 let orgs;
 
 function org(code) { return orgs.find((o) => o.code === code).id; }
@@ -267,7 +269,7 @@ async function documentToValid() {
   const review = await issueReview(await newReview(unit, '行政规范性文件', 'SCJG'));
   let d = await newDocument();
   d = await walk(d, [
-    [unit, 'open_comment'], [unit, 'close_comment', { fields: { comment_summary: '未收到意见。' } }],
+    [unit, 'open_comment'], [unit, 'close_comment', { fields: { comment_summary: '未收到意见。' }, note: EARLY }],
     [unit, 'submit_review', { fields: { review: review.id } }],
     [unit, 'deliberate', { fields: { meeting: '局党组会议', meeting_date: await serverToday() } }],
     [leader, 'issue', { fields: { signer: '局长' } }],
@@ -298,7 +300,11 @@ test('normative document: drafting to valid, with comment window, review guards,
   assert.equal(d.state, 'commenting');
   await expectRunning(d, 'comment_window', 7, 'working_day');
   await refused(unit, d, 'close_comment', {}, 422, 'comment_summary');
-  d = await walk(d, [[unit, 'close_comment', { fields: { comment_summary: '收到意见 12 条，采纳 8 条。' } }]]);
+  // The window is a minimum: closing it early needs the reason in the note.
+  r = await refused(unit, d, 'close_comment', { fields: { comment_summary: '收到意见 12 条。' } }, 409, 'guard_failed');
+  assert.equal(r.body.error.message, '征求意见期未满（不少于7个工作日），提前结束须在说明中写明理由');
+  d = await walk(d, [[unit, 'close_comment', { fields: { comment_summary: '收到意见 12 条，采纳 8 条。' }, note: EARLY }]]);
+  assert.equal((await events(d)).find((e) => e.action === 'close_comment').note, EARLY);
   assert.equal(d.state, 'commented');
   assert.equal(deadline(d, 'comment_window').status, 'stopped');
 
@@ -371,12 +377,30 @@ test('normative document: drafting to valid, with comment window, review guards,
   assert.deepEqual(log.find((e) => e.action === 'abolish').diff.cleanup_result, ['修改', '废止']);
 });
 
+test('normative document: the validity period is due on valid_until and follows it', async () => {
+  let d = await documentToValid();
+  let validity = deadline(d, 'validity');
+  assert.deepEqual([validity.status, validity.dueOn, validity.dueField], ['running', '2031-11-30', 'valid_until']);
+  assert.equal(validity.light.color, 'green');
+  // Corrected to a date already past: red while the document is still valid.
+  const today = await serverToday();
+  const r = await patch(unit, d, { fields: { valid_until: '2026-01-31' } });
+  assert.equal(r.status, 200, r.text);
+  d = r.body;
+  validity = deadline(d, 'validity');
+  assert.equal(validity.dueOn, '2026-01-31');
+  assert.ok(today > '2026-01-31');
+  assert.equal(validity.light.color, 'red');
+  d = await walk(d, [[unit, 'expire', { note: '有效期届满' }]]);
+  assert.equal(deadline(d, 'validity').status, 'stopped');
+});
+
 test('normative document: a review concluding 不合法 blocks 集体审议 and 签发', async () => {
   const review = await issueReview(await newReview(unit, '行政规范性文件', 'SCJG'), '不合法');
   assert.equal(review.outcome, '不合法');
   let d = await newDocument();
   d = await walk(d, [
-    [unit, 'open_comment'], [unit, 'close_comment', { fields: { comment_summary: '未收到意见。' } }],
+    [unit, 'open_comment'], [unit, 'close_comment', { fields: { comment_summary: '未收到意见。' }, note: EARLY }],
     [unit, 'submit_review', { fields: { review: review.id } }],
   ]);
   const r = await refused(unit, d, 'deliberate', { fields: { meeting: '局党组会议', meeting_date: await serverToday() } },
@@ -402,7 +426,7 @@ test('normative document: 宣布失效, expiry, revision and abandonment', async
   // A draft whose review is refused is revised and sent again with a new review.
   let f = await newDocument();
   const first = await newReview(unit, '行政规范性文件', 'SCJG');
-  f = await walk(f, [[unit, 'open_comment'], [unit, 'close_comment', { fields: { comment_summary: '无意见' } }],
+  f = await walk(f, [[unit, 'open_comment'], [unit, 'close_comment', { fields: { comment_summary: '无意见' }, note: EARLY }],
     [unit, 'submit_review', { fields: { review: first.id } }]]);
   await refused(unit, f, 'revise', {}, 422, 'note');
   f = await walk(f, [[unit, 'revise', { note: '按审查意见修改送审稿' }]]);
@@ -475,7 +499,7 @@ const EARLY_STEPS = () => [
   [undertaker, 'draft_plan', { fields: { plan_summary: '分三年实施。' } }],
   [undertaker, 'consult', { fields: { consultation: '征求了发改、财政等部门意见。' } }],
   [undertaker, 'open_comment'],
-  [undertaker, 'close_comment', { fields: { comment_summary: '收到意见 30 条，采纳 12 条，已公布采纳情况。' } }],
+  [undertaker, 'close_comment', { fields: { comment_summary: '收到意见 30 条，采纳 12 条，已公布采纳情况。' }, note: EARLY }],
 ];
 
 test('major decision: the steps in order, waivers with reasons, the review guard, to post-evaluation', async () => {
@@ -504,7 +528,9 @@ test('major decision: the steps in order, waivers with reasons, the review guard
   await expectRunning(m, 'comment_period', 30, 'calendar_day');
   await refused(undertaker, m, 'waive_expert_review', { note: 'x' }, 409, 'state_conflict');
   await refused(undertaker, m, 'close_comment', {}, 422, 'comment_summary');
-  m = await walk(m, [[undertaker, 'close_comment', { fields: { comment_summary: '收到意见 41 条，采纳 19 条。' } }]]);
+  r = await refused(undertaker, m, 'close_comment', { fields: { comment_summary: '收到意见 41 条。' } }, 409, 'guard_failed');
+  assert.equal(r.body.error.message, '征求意见期未满30日，提前结束须在说明中写明理由');
+  m = await walk(m, [[undertaker, 'close_comment', { fields: { comment_summary: '收到意见 41 条，采纳 19 条。' }, note: EARLY }]]);
   assert.equal(deadline(m, 'comment_period').status, 'stopped');
 
   // 专家论证 waived (reason required), then 风险评估 done; not the other way round.
@@ -631,14 +657,23 @@ test('counsel contracts: registry with service period and fee; renewal, expiry, 
   let c = r.body;
   assert.equal(c.state, 'active');
   assert.equal(c.fields.fee, 120000);
+  // 服务期限 is due on service_end (a date, not counted), and follows 续聘.
+  let period = deadline(c, 'service_period');
+  assert.deepEqual([period.status, period.dueOn, period.dueField], ['running', '2026-12-31', 'service_end']);
+  assert.equal(c.dueOn, '2026-12-31');
   assert.equal((await unit.get(`/api/v1/matters/${c.id}`)).status, 404);
   await refused(counsel, c, 'renew', { fields: { service_end: '2027-12-31' } }, 404);
   await refused(clerk, c, 'renew', {}, 422, 'service_end');
   c = await walk(c, [[chief, 'renew', { fields: { service_end: '2027-12-31', fee: '240000' } }]]);
   assert.equal(c.state, 'active');
   assert.equal(c.fields.service_end, '2027-12-31');
+  period = deadline(c, 'service_period');
+  assert.equal(period.dueOn, '2027-12-31');  // beyond the calendar's years: a date needs no counting
+  assert.equal(period.light.color, 'green');
+  assert.deepEqual((await events(c)).find((e) => e.action === 'renew').diff['deadline.service_period'], ['2026-12-31', '2027-12-31']);
   c = await walk(c, [[clerk, 'expire']]);
   assert.equal(c.state, 'expired');
+  assert.equal(deadline(c, 'service_period').status, 'stopped');
 
   let t = (await create(clerk, 'counsel_contract', { counsel_name: '钱律师', counsel_role: '法律顾问助理', firm: org('LAW1'),
     service_start: '2026-03-01', service_end: '2027-02-28' })).body;

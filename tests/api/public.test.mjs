@@ -75,7 +75,8 @@ test('comments: JSON only, validated, pending until moderated, then shown with t
 
 test('comments close with the window', async () => {
   const r = await unit.call('POST', `/api/v1/matters/${doc.id}/actions/close_comment`, {
-    body: { fields: { comment_summary: '收到意见 1 条，采纳 1 条。' } }, headers: { 'if-match': `"${doc.version}"` },
+    body: { fields: { comment_summary: '收到意见 1 条，采纳 1 条。' }, note: '已充分征求意见，提前结束' },
+    headers: { 'if-match': `"${doc.version}"` },
   });
   assert.equal(r.status, 200, r.text);
   const late = await request('POST', `/api/public/v1/consultations/${doc.id}/comments`, { body: { author: '王', content: '迟到的意见内容' } });

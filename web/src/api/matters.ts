@@ -74,6 +74,8 @@ export interface DeadlineDef {
   /** The enum field whose option chooses the length (`lengths`); `length` for options not listed. */
   lengthBy?: string
   lengths?: Record<string, number>
+  /** A date field holding the due date (有效期至 …) instead of a counted length. */
+  dueField?: string
 }
 
 export interface Kind {
@@ -142,6 +144,8 @@ export interface MatterDeadline {
   extended: boolean | number
   extendable: number
   light: Light
+  /** The date field it is due on ('' when counted from a start day). */
+  dueField?: string
 }
 
 /** An action the signed-in user may take on this matter now. */

@@ -26,6 +26,11 @@ describe('periodSummary', () => {
     expect(periodSummary(kind({ deadlines: [base] }))).toBe('审查期限 10 个工作日')
     expect(periodSummary(kind({ deadlines: [{ ...base, unit: 'calendar_day', length: 60 }] }))).toBe('审查期限 60 日')
   })
+  it('names the date field a period is due on', () => {
+    const k = kind({ fields: [{ key: 'valid_until', label: '有效期至', type: 'date', required: false }],
+      deadlines: [{ ...base, label: '有效期', length: 0, dueField: 'valid_until' }] })
+    expect(periodSummary(k)).toBe('有效期（按有效期至）')
+  })
   it('gives the range of lengths chosen by a field', () => {
     const d = { ...base, lengthBy: 'category', lengths: { 甲: 15, 乙: 10 } }
     expect(periodSummary(kind({ deadlines: [d] }))).toBe('审查期限 10–15 个工作日（按审查类别）')

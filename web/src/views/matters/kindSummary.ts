@@ -15,6 +15,7 @@ function unitText(d: DeadlineDef): string {
 export function periodSummary(kind: Kind): string {
   const d = kind.deadlines[0]
   if (!d) return '无法定期限'
+  if (d.dueField) return `${d.label}（按${kind.fields.find((f) => f.key === d.dueField)?.label ?? d.dueField}）`
   const lengths = d.lengthBy && d.lengths ? Object.values(d.lengths) : []
   if (lengths.length === 0) return `${d.label} ${d.length} ${unitText(d)}`
   const all = [...lengths, d.length]
