@@ -1,6 +1,7 @@
 // 政府法律顾问 walked in the browser: a service contract
 // (definitions/kinds/counsel_contract.yaml) registered by clerk (合法性审查经办人)
-// with its contract file, renewed by chief (政府总法律顾问) and ended by clerk;
+// with its contract file, its 服务期限 following the end date, renewed by chief
+// (政府总法律顾问) and ended by clerk;
 // a work record (counsel_work.yaml) entered by clerk for counsel (赵律师) and
 // confirmed by chief, after which 统计看板's 政府法律顾问 figure counts it and
 // lists it; another record voided with a reason. unit (部门报送人) cannot open
@@ -15,6 +16,7 @@ import {
   choose,
   chooseOrg,
   createMatter,
+  deadline,
   fieldItem,
   fillField,
   fillNote,
@@ -83,6 +85,12 @@ describe('法律顾问聘用合同 and 工作记录 in the browser', { skip: dem
       await waitForState(page, '履行中')
       await page.locator('.fields').getByRole('link', { name: /法律顾问服务合同\.pdf/ }).waitFor()
       assert.deepEqual(await actionLabels(page), ['续聘', '合同到期', '解除合同'])
+      // 服务期限 runs to the contract's end date, green while it is far off.
+      const service = await deadline(page, 'service_period')
+      assert.equal(service.status, '计时中')
+      assert.equal(service.light, 'green')
+      assert.equal(service.dueOn, `${year + 1}-${today.slice(5)}`)
+      assert.match(service.text, /按“服务期限止”/)
     })
 
     await asUser(browser, 'unit', async (page) => {
@@ -99,6 +107,7 @@ describe('法律顾问聘用合同 and 工作记录 in the browser', { skip: dem
         await fillField(d, 'contract_no', `法顾〔${year}〕${stamp % 100}号`)
       })
       await waitForField(page, 'service_end', `${year + 2}-${today.slice(5)}`)
+      assert.equal((await deadline(page, 'service_period')).dueOn, `${year + 2}-${today.slice(5)}`)
       assert.match(await timelineEntry(page, 0), new RegExp(`chief 续聘 .*服务期限止.*${year + 1}-${today.slice(5)} → ${year + 2}-${today.slice(5)}`))
     })
 
@@ -106,6 +115,7 @@ describe('法律顾问聘用合同 and 工作记录 in the browser', { skip: dem
       await openMatter(page, contractPath)
       await act(page, '合同到期', '已到期')
       assert.deepEqual(await actionLabels(page), [])
+      assert.equal((await deadline(page, 'service_period')).status, '已结束')
       const steps = await timeline(page)
       assert.deepEqual(steps.slice(0, 2), ['clerk 合同到期 履行中 → 已到期', 'chief 续聘'])
       assert.match(steps.at(-1), /^clerk 创建/)

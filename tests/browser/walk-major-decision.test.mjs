@@ -1,6 +1,7 @@
 // 重大行政决策 (definitions/kinds/major_decision.yaml) walked in the browser
 // through every step in statutory order: undertaker (重大决策承办人, 县住建局)
-// catalogues and carries the item; 专家论证 is done and 风险评估 is waived with a
+// catalogues and carries the item, ending 公众参与 once its 30 days have
+// passed on the server's test clock; 专家论证 is done and 风险评估 is waived with a
 // reason; leader (分管领导) records the 集体讨论决定 — refused in Chinese while the
 // linked legality review has no 意见书, accepted once it has — reports to the
 // Party committee and adjusts during implementation; undertaker evaluates and
@@ -10,7 +11,7 @@
 // (api-setup.mjs); its own browser walk is walk-legality-review.test.mjs.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { demoEnabled, launchBrowser, serverToday } from './lib.mjs'
+import { advanceServerDays, demoEnabled, launchBrowser, serverToday } from './lib.mjs'
 import {
   act,
   actRefused,
@@ -54,9 +55,10 @@ describe('重大行政决策 in the browser', { skip: demoEnabled ? false : 'set
     await browser?.close()
   })
 
-  test('undertaker catalogues the item and carries it to legality review', async () => {
+  test('undertaker catalogues the item, waits out the comment period and carries it to legality review', async () => {
     const today = await serverToday()
     const year = today.slice(0, 4)
+    let commentDue = ''
     await asUser(browser, 'undertaker', async (page) => {
       path = await createMatter(page, 'major_decision', title, async () => {
         await fillNumber(page, 'catalogue_year', year)
@@ -86,7 +88,18 @@ describe('重大行政决策 in the browser', { skip: demoEnabled ? false : 'set
       const header = await headerLight(page)
       assert.equal(header.light, 'green')
       assert.match(header.text, new RegExp(`${period.dueOn} 剩 \\d+ 个工作日`))
+      commentDue = period.dueOn
+    })
 
+    // Art. 15: the public takes part for at least 30 days; the undertaker waits them out.
+    await advanceServerDays((Date.parse(commentDue) - Date.parse(today)) / 86400000)
+
+    await asUser(browser, 'undertaker', async (page) => {
+      await openMatter(page, path)
+      await waitForState(page, '公众参与中')
+      const header = await headerLight(page)
+      assert.equal(header.light, 'yellow')
+      assert.match(header.text, new RegExp(`^${commentDue} 今日到期$`))
       await act(page, '结束征求意见', '公众参与已结束', async (d) => {
         await fillField(d, 'comment_summary', '收到意见 35 条，采纳 21 条。')
       })

@@ -13,12 +13,14 @@ import { after, before, describe, test } from 'node:test'
 import { demoEnabled, launchBrowser, openPage, serverToday, url } from './lib.mjs'
 import {
   act,
+  actRefused,
   actionLabels,
   asUser,
   choose,
   createMatter,
   deadline,
   fillField,
+  fillNote,
   headerLight,
   matterNumber,
   openMatter,
@@ -33,6 +35,7 @@ import {
 import { issueReviewByApi, submitReviewByApi } from './api-setup.mjs'
 
 const stamp = Date.now()
+const EARLY_REFUSAL = '征求意见期未满（不少于7个工作日），提前结束须在说明中写明理由'
 
 describe('行政规范性文件 in the browser', { skip: demoEnabled ? false : 'set FAZHI_DEMO=1 against a server started with demo data' }, () => {
   let browser
@@ -74,10 +77,16 @@ describe('行政规范性文件 in the browser', { skip: demoEnabled ? false : '
       assert.match(window.text, new RegExp(`7 个工作日 自 ${today} 起算 至 \\d{4}-\\d{2}-\\d{2}`))
       assert.equal((await headerLight(page)).light, 'green')
 
+      // The window is a minimum: ending it early is refused without a reason, then allowed with one.
+      const summary = async (dialog) => fillField(dialog, 'comment_summary', '收到意见 6 条，采纳 4 条。')
+      assert.equal(await actRefused(page, '结束征求意见', summary), EARLY_REFUSAL)
+      await waitForState(page, '公开征求意见中')
       await act(page, '结束征求意见', '征求意见已结束', async (dialog) => {
-        await fillField(dialog, 'comment_summary', '收到意见 6 条，采纳 4 条。')
+        await summary(dialog)
+        await fillNote(dialog, '上级督办限期出台，意见已集中收齐，提前结束征求意见。')
       })
       assert.equal((await deadline(page, 'comment_window')).status, '已结束')
+      assert.match(await timelineEntry(page, 0), /结束征求意见 .*提前结束征求意见/)
 
       await act(page, '送合法性审核', '合法性审核中', async (dialog) => {
         await pickLinkedMatter(page, dialog, 'review', title.slice(0, 12), reviewTitle)
@@ -93,7 +102,7 @@ describe('行政规范性文件 in the browser', { skip: demoEnabled ? false : '
         await pickDate(page, dialog, 'meeting_date', today)
       })
       await shot(page, 'normative-01-deliberated')
-    })
+    }, { expectedErrors: [/status of 409 .*\/actions\/close_comment/] })
   })
 
   test('leader signs it and the 统一编号 appears', async () => {
