@@ -1,5 +1,6 @@
 #include "api/json_writer.h"
 
+#include <array>
 #include <charconv>
 
 namespace fazhi::api {
@@ -8,10 +9,18 @@ namespace {
 constexpr char kHex[] = "0123456789abcdef";
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-// Length of the valid UTF-8 sequence starting at s[i], or 0 when the bytes
-// there are not one (overlong forms, surrogates and code points past
-// U+10FFFF are not valid).
-size_t Utf8Length(std::string_view s, size_t i) {
+// Bytes copied as they are: printable ASCII other than '"' and '\\'.
+constexpr std::array<bool, 256> PlainBytes() {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[static_cast<size_t>(c)] = c != '"' && c != '\\';
+  return t;
+}
+constexpr std::array<bool, 256> kPlain = PlainBytes();
+
+// Length of the valid UTF-8 sequence starting at s[i] (a byte >= 0x80), or 0
+// when the bytes there are not one (overlong forms, surrogates and code
+// points past U+10FFFF are not valid).
+inline size_t Utf8Length(std::string_view s, size_t i) {
   const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char c = byte(i);
   size_t n = 0;
@@ -32,7 +41,7 @@ size_t Utf8Length(std::string_view s, size_t i) {
   if (i + n > s.size()) return 0;
   if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
   for (size_t k = 2; k < n; ++k)
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
   return n;
 }
 
@@ -40,30 +49,21 @@ size_t Utf8Length(std::string_view s, size_t i) {
 
 void AppendJsonString(std::string_view s, std::string* out) {
   out->push_back('"');
+  size_t run = 0;  // start of the bytes that are copied as they are
   size_t i = 0;
   while (i < s.size()) {
-    // Runs of plain ASCII are copied at once.
-    size_t run = i;
-    while (run < s.size()) {
-      const unsigned char c = static_cast<unsigned char>(s[run]);
-      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
-      ++run;
-    }
-    out->append(s.data() + i, run - i);
-    i = run;
-    if (i == s.size()) break;
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      const size_t n = Utf8Length(s, i);
-      if (n == 0) {
-        out->append(kReplacement);
-        ++i;
-      } else {
-        out->append(s.data() + i, n);
-        i += n;
-      }
+    if (kPlain[c]) {
+      ++i;
       continue;
     }
+    if (c >= 0x80) {
+      if (const size_t n = Utf8Length(s, i); n > 0) {
+        i += n;
+        continue;
+      }
+    }
+    out->append(s.data() + run, i - run);
     switch (c) {
       case '"': out->append("\\\""); break;
       case '\\': out->append("\\\\"); break;
@@ -72,13 +72,17 @@ void AppendJsonString(std::string_view s, std::string* out) {
       case '\n': out->append("\\n"); break;
       case '\r': out->append("\\r"); break;
       case '\t': out->append("\\t"); break;
-      default: {
-        const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-        out->append(esc, 6);
-      }
+      default:
+        if (c >= 0x80) {
+          out->append(kReplacement);  // not UTF-8
+        } else {
+          const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+          out->append(esc, 6);
+        }
     }
-    ++i;
+    run = ++i;
   }
+  out->append(s.data() + run, i - run);
   out->push_back('"');
 }
 
@@ -137,6 +141,16 @@ JsonWriter& JsonWriter::Int(int64_t v) {
   BeforeValue();
   char buf[24];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  out_.append(buf, end);
+  return *this;
+}
+
+JsonWriter& JsonWriter::IntString(int64_t v) {
+  BeforeValue();
+  char buf[24];
+  buf[0] = '"';
+  auto [end, ec] = std::to_chars(buf + 1, buf + sizeof buf - 1, v);
+  *end++ = '"';
   out_.append(buf, end);
   return *this;
 }

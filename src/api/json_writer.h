@@ -17,6 +17,9 @@ namespace fazhi::api {
 
 class JsonWriter {
  public:
+  // `reserve`: the expected length of the text, allocated up front.
+  explicit JsonWriter(size_t reserve = 1024) { out_.reserve(reserve); }
+
   JsonWriter& BeginObject();
   JsonWriter& EndObject();
   JsonWriter& BeginArray();
@@ -24,6 +27,8 @@ class JsonWriter {
   JsonWriter& Key(std::string_view key);
   JsonWriter& String(std::string_view s);
   JsonWriter& Int(int64_t v);
+  // An integer as a JSON string ("123"): how ids travel.
+  JsonWriter& IntString(int64_t v);
   JsonWriter& Bool(bool b);
   JsonWriter& Null();
   // A nlohmann value, dumped in place.

@@ -15,7 +15,7 @@ void WriteLight(JsonWriter& w, const engine::Light& l) {
   w.EndObject();
 }
 
-void WriteId(JsonWriter& w, int64_t id) { w.String(IdToString(id)); }
+void WriteId(JsonWriter& w, int64_t id) { w.IntString(id); }  // as IdToString writes it
 void WriteIdOrNull(JsonWriter& w, int64_t id) { id ? WriteId(w, id) : (void)w.Null(); }
 
 void WriteStrings(JsonWriter& w, const std::vector<std::string>& items) {

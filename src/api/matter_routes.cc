@@ -98,7 +98,7 @@ void AddMatterRoutes(Api& api, engine::MatterService& service, const std::string
     q.assignee_me = assignee == "me";
     auto page = service.List(*c.principal, q);
     if (!page.ok()) return ErrorResponse(page.status());
-    JsonWriter w;
+    JsonWriter w(600 * page->items.size() + 128);
     w.BeginObject();
     WriteSummaries(w.Key("items"), page->items);
     w.Field("page", q.page).Field("pageSize", q.page_size).Field("total", page->total);
