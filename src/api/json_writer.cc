@@ -3,6 +3,8 @@
 #include <array>
 #include <charconv>
 
+#include "base/utf8.h"
+
 namespace fazhi::api {
 namespace {
 
@@ -17,34 +19,6 @@ constexpr std::array<bool, 256> PlainBytes() {
 }
 constexpr std::array<bool, 256> kPlain = PlainBytes();
 
-// Length of the valid UTF-8 sequence starting at s[i] (a byte >= 0x80), or 0
-// when the bytes there are not one (overlong forms, surrogates and code
-// points past U+10FFFF are not valid).
-inline size_t Utf8Length(std::string_view s, size_t i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = byte(i);
-  size_t n = 0;
-  unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (size_t k = 2; k < n; ++k)
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  return n;
-}
-
 }  // namespace
 
 void AppendJsonString(std::string_view s, std::string* out) {
@@ -58,7 +32,7 @@ void AppendJsonString(std::string_view s, std::string* out) {
       continue;
     }
     if (c >= 0x80) {
-      if (const size_t n = Utf8Length(s, i); n > 0) {
+      if (const size_t n = Utf8SequenceLength(s, i); n > 0) {
         i += n;
         continue;
       }
@@ -164,6 +138,12 @@ JsonWriter& JsonWriter::Bool(bool b) {
 JsonWriter& JsonWriter::Null() {
   BeforeValue();
   out_.append("null");
+  return *this;
+}
+
+JsonWriter& JsonWriter::Raw(std::string_view json) {
+  BeforeValue();
+  out_.append(json);
   return *this;
 }
 

@@ -33,6 +33,8 @@ class JsonWriter {
   JsonWriter& Null();
   // A nlohmann value, dumped in place.
   JsonWriter& Value(const Json& j);
+  // JSON text that is known to be one valid value, copied as it is.
+  JsonWriter& Raw(std::string_view json);
 
   // Key(k) followed by the value.
   JsonWriter& Field(std::string_view key, std::string_view s) { return Key(key).String(s); }

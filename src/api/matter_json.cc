@@ -144,7 +144,7 @@ void WriteMatter(JsonWriter& w, const engine::MatterView& v) {
 
 void WriteEvent(JsonWriter& w, const engine::EventView& e) {
   w.BeginObject().Field("action", e.action).Field("actionLabel", e.action_label).Field("at", e.at);
-  w.Key("diff").Value(e.diff);
+  w.Key("diff").Raw(e.diff);  // a JSON object, checked by the engine
   w.Field("fromState", e.from_state);
   WriteId(w.Key("id"), e.id);
   w.Field("note", e.note).Field("seq", e.seq).Field("toState", e.to_state);

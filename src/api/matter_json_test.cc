@@ -130,12 +130,12 @@ TEST(MatterJson, EventKeepsItsShape) {
   e.from_state = "submitted";
   e.to_state = "accepted";
   e.note = "同意\t受理";
-  e.diff = Json{{"title", Json::array({"旧", "新"})}};
+  e.diff = R"({"title":["旧","新"]})";
   JsonWriter w;
   WriteEvent(w, e);
   Json expected = {{"id", "21"}, {"seq", 2}, {"at", e.at}, {"userId", "9"}, {"username", "clerk"},
                    {"action", "accept"}, {"actionLabel", "受理"}, {"fromState", "submitted"},
-                   {"toState", "accepted"}, {"note", e.note}, {"diff", e.diff}};
+                   {"toState", "accepted"}, {"note", e.note}, {"diff", Json::parse(e.diff)}};
   EXPECT_EQ(w.text(), Dump(expected));
 }
 

@@ -8,6 +8,7 @@
 #include <openssl/evp.h>
 
 #include "base/crypto.h"
+#include "base/json_syntax.h"
 #include "engine/matter_internal.h"
 #include "engine/text_index.h"
 #include "identity/scope.h"
@@ -77,10 +78,35 @@ Result<Page<MatterSummary>> MatterService::Inbox(const identity::Principal& p, i
   return out;
 }
 
+Result<MatterService::Loaded> MatterService::LoadForAccess(Transaction& tx, int64_t id) {
+  auto rows = tx.Query("SELECT kind, state, org_id, org_path, creator_id, assignee_id FROM matters WHERE id = ?", {id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return Status("not_found", "事项不存在或无权查看");
+  const auto& r = rows->rows[0];
+  Loaded m;
+  m.id = id;
+  m.kind = kinds_.Find(r.Text(0));
+  if (!m.kind) return Status("not_found", "事项类型已不存在：" + r.Text(0));
+  m.state = r.Text(1);
+  m.org_id = r.Int(2);
+  m.org_path = r.Text(3);
+  m.creator_id = r.Int(4);
+  m.assignee_id = r.Int(5);
+  return m;
+}
+
+namespace {
+
+// A stored diff goes out as it is when it is a JSON object (the engine writes
+// nothing else); anything else is shown as no change.
+std::string DiffText(std::string text) { return IsJsonObject(text) ? text : "{}"; }
+
+}  // namespace
+
 Result<std::vector<EventView>> MatterService::Events(const identity::Principal& p, int64_t id) {
   std::vector<EventView> out;
   Status st = db_.Read([&](Transaction& tx) {
-    auto m = Load(tx, id);
+    auto m = LoadForAccess(tx, id);
     if (!m.ok()) return m.status();
     if (!CanRead(p, *m)) return Status("not_found", "事项不存在或无权查看");
     auto rows = tx.Query(
@@ -101,8 +127,7 @@ Result<std::vector<EventView>> MatterService::Events(const identity::Principal& 
       e.from_state = r.Text(6);
       e.to_state = r.Text(7);
       e.note = r.Text(8);
-      e.diff = Json::parse(r.Text(9), nullptr, false);
-      if (e.diff.is_discarded()) e.diff = Json::object();
+      e.diff = DiffText(r.Text(9));
       out.push_back(std::move(e));
     }
     return Status::Ok();

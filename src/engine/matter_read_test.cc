@@ -1,7 +1,8 @@
-// MatterService::List on both backends against a plain reference: the
+// MatterService reads on both backends. Lists against a plain reference: the
 // caller's readable matters filtered, sorted and paged exactly as the API
 // documents, whichever way the service reads them (the default order in two
-// index-ordered parts, searches in bigram-index order, counts capped).
+// index-ordered parts, searches in bigram-index order, counts capped). The
+// timeline: stored diffs go out as stored, broken ones as no change.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -47,11 +48,11 @@ identity::Principal Clerk(identity::Scope scope) {
 
 std::string PathOf(int64_t org) { return org == 1 ? "/1/" : org == 2 ? "/1/2/" : org == 3 ? "/1/2/3/" : "/4/"; }
 
-class MatterListTest : public ::testing::TestWithParam<store::Dialect> {
+class MatterReadTest : public ::testing::TestWithParam<store::Dialect> {
  protected:
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    auto created = store::TestDatabase::Create(GetParam(), std::string("matter_list_") + info->name());
+    auto created = store::TestDatabase::Create(GetParam(), std::string("matter_read_") + info->name());
     ASSERT_TRUE(created.ok()) << created.status().message();
     test_db_ = std::move(*created);
     ASSERT_TRUE(db().Migrate().ok());
@@ -152,7 +153,7 @@ class MatterListTest : public ::testing::TestWithParam<store::Dialect> {
   std::vector<Row> rows_;
 };
 
-TEST_P(MatterListTest, DefaultOrderIsDueDateWithUndatedLastAndNewestFirstAmongEquals) {
+TEST_P(MatterReadTest, DefaultOrderIsDueDateWithUndatedLastAndNewestFirstAmongEquals) {
   Seed(180, 1);
   for (const std::string state : {"", "accepted", "closed"}) {
     std::vector<Row> expected;
@@ -185,7 +186,7 @@ TEST_P(MatterListTest, DefaultOrderIsDueDateWithUndatedLastAndNewestFirstAmongEq
   EXPECT_GT(far->total, 0);
 }
 
-TEST_P(MatterListTest, OtherOrdersMatchTheReference) {
+TEST_P(MatterReadTest, OtherOrdersMatchTheReference) {
   Seed(120, 2);
   std::vector<Row> readable;
   for (const auto& m : rows_)
@@ -214,7 +215,7 @@ TEST_P(MatterListTest, OtherOrdersMatchTheReference) {
   EXPECT_EQ(AllPages(q, &totals), want);
 }
 
-TEST_P(MatterListTest, SearchListsReadableHitsNewestFirst) {
+TEST_P(MatterReadTest, SearchListsReadableHitsNewestFirst) {
   Seed(150, 3);
   for (const std::string word : {"审查", "示范县", "合同顾问", "规"}) {
     std::vector<int64_t> want;
@@ -239,7 +240,7 @@ TEST_P(MatterListTest, SearchListsReadableHitsNewestFirst) {
   }
 }
 
-TEST_P(MatterListTest, SearchCountsAreCapped) {
+TEST_P(MatterReadTest, SearchCountsAreCapped) {
   Seed(1100, 4, "示范县");
   ListQuery q;
   q.q = "示范县";
@@ -257,7 +258,33 @@ TEST_P(MatterListTest, SearchCountsAreCapped) {
   for (const auto& s : page->items) EXPECT_NE(s.title.find("示范县"), std::string::npos);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, MatterListTest,
+TEST_P(MatterReadTest, TimelineKeepsStoredDiffsAndHidesBrokenOnes) {
+  Seed(3, 5);
+  const char* diffs[] = {R"({"title":["旧","新"],"n":[1,2]})", "not json", "[1,2]", "{\"open\":", ""};
+  ASSERT_TRUE(db().Write([&](store::Transaction& tx) -> Status {
+    for (int i = 0; i < 5; ++i) {
+      auto r = tx.Exec("INSERT INTO matter_events (id, matter_id, seq, at, user_id, username, action, from_state, "
+                       "to_state, note, diff) VALUES (?, ?, ?, 0, 7, 'clerk', 'update', 's', 's', '', ?)",
+                       {int64_t{5000 + i}, rows_[0].id, int64_t{i + 1}, std::string(diffs[i])});
+      if (!r.ok()) return r.status();
+    }
+    return Status::Ok();
+  }).ok());
+  identity::Principal all = Clerk(identity::Scope::kAll);
+  auto events = service_->Events(all, rows_[0].id);
+  ASSERT_TRUE(events.ok()) << events.status().ToString();
+  ASSERT_EQ(events->size(), 5u);
+  EXPECT_EQ((*events)[0].diff, diffs[0]);
+  for (int i = 1; i < 5; ++i) EXPECT_EQ((*events)[i].diff, "{}") << diffs[i];
+  EXPECT_EQ((*events)[0].action_label, "修改");
+  // Someone who may not read the matter learns nothing, not even that it exists.
+  identity::Principal stranger = Clerk(identity::Scope::kSelf);
+  stranger.user_id = 99;
+  EXPECT_EQ(service_->Events(stranger, rows_[0].id).status().code(), "not_found");
+  EXPECT_EQ(service_->Events(all, 424242).status().code(), "not_found");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, MatterReadTest,
                          ::testing::Values(store::Dialect::kSqlite, store::Dialect::kPostgres),
                          [](const auto& info) { return std::string(store::DialectName(info.param)); });
 
