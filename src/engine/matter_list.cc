@@ -13,9 +13,11 @@
 // size of both, so no sort runs.
 //
 // A search walks the bigram index newest first (SQLite: FTS5 in rowid order,
-// which is the matter id) and stops as soon as the page is full. Its total
-// counts at most kSearchCountCap readable hits; total_capped tells the caller
-// that there may be more.
+// which is the matter id) and stops as soon as the page is full. Counting
+// every hit of a common word would read most of the table, so a search counts
+// its readable hits only up to kSearchCountPages pages past the start of the
+// requested page (at least kSearchCountMin): total is then that many and
+// total_capped says there are more. Paging further counts further.
 #include <algorithm>
 #include <set>
 
@@ -29,7 +31,8 @@ using store::Value;
 
 namespace {
 
-constexpr int64_t kSearchCountCap = 1000;
+constexpr int64_t kSearchCountPages = 10;
+constexpr int64_t kSearchCountMin = 200;
 
 // FROM and WHERE of a list query over `matters m`, with the WHERE's parameters.
 struct ListSql {
@@ -155,14 +158,13 @@ Result<Page<MatterSummary>> MatterService::List(const identity::Principal& p, co
     }
 
     if (search) {
-      // Searches for common words can match a large share of all matters:
-      // count at most kSearchCountCap of them, and say so.
-      auto count = tx.Query("SELECT COUNT(*) FROM (SELECT 1" + from_where + " LIMIT " +
-                                std::to_string(kSearchCountCap + 1) + ") capped",
-                            sql.params);
+      const int64_t cap = std::max(kSearchCountMin, offset + limit * kSearchCountPages);
+      std::vector<Value> params = sql.params;
+      params.push_back(cap + 1);
+      auto count = tx.Query("SELECT COUNT(*) FROM (SELECT 1" + from_where + " LIMIT ?) capped", params);
       if (!count.ok()) return count.status();
-      out.total = std::min(count->rows[0].Int(0), kSearchCountCap);
-      out.total_capped = count->rows[0].Int(0) > kSearchCountCap;
+      out.total = std::min(count->rows[0].Int(0), cap);
+      out.total_capped = count->rows[0].Int(0) > cap;
     } else {
       auto count = tx.Query("SELECT COUNT(*)" + from_where, sql.params);
       if (!count.ok()) return count.status();
