@@ -16,10 +16,14 @@ Status ParseJsonObject(const http::Request& req, Json* out) {
 }
 
 http::Response JsonResponse(int status, const Json& body) {
+  return JsonTextResponse(status, body.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+http::Response JsonTextResponse(int status, std::string body) {
   http::Response r;
   r.status = status;
   r.Set("Content-Type", "application/json; charset=utf-8");
-  r.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+  r.body = std::move(body);
   return r;
 }
 

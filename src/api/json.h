@@ -19,6 +19,8 @@ using Json = nlohmann::json;
 Status ParseJsonObject(const http::Request& req, Json* out);
 
 http::Response JsonResponse(int status, const Json& body);
+// The same with JSON text already written (see json_writer.h).
+http::Response JsonTextResponse(int status, std::string body);
 http::Response NoContent();
 
 // Content-Disposition for a download: `attachment; filename*=UTF-8''…` with

@@ -5,13 +5,49 @@
 namespace fazhi::api {
 namespace {
 
-Json LightJson(const engine::Light& l) {
-  Json j = {{"color", l.color}};
-  j["daysLeft"] = l.has_days ? Json(l.days_left) : Json(nullptr);
-  return j;
+void WriteLight(JsonWriter& w, const engine::Light& l) {
+  w.BeginObject().Field("color", l.color).Key("daysLeft");
+  if (l.has_days) {
+    w.Int(l.days_left);
+  } else {
+    w.Null();
+  }
+  w.EndObject();
 }
 
-Json IdOrNull(int64_t id) { return id ? Json(IdToString(id)) : Json(nullptr); }
+void WriteId(JsonWriter& w, int64_t id) { w.IntString(id); }  // as IdToString writes it
+void WriteIdOrNull(JsonWriter& w, int64_t id) { id ? WriteId(w, id) : (void)w.Null(); }
+
+void WriteStrings(JsonWriter& w, const std::vector<std::string>& items) {
+  w.BeginArray();
+  for (const auto& s : items) w.String(s);
+  w.EndArray();
+}
+
+// The members of a summary, without the braces (the matter view adds its own).
+void WriteSummaryMembers(JsonWriter& w, const engine::MatterSummary& s) {
+  WriteIdOrNull(w.Key("assigneeId"), s.assignee_id);
+  w.Field("assigneeName", s.assignee_name);
+  w.Key("closedAt");
+  s.closed_at ? w.Int(s.closed_at) : w.Null();
+  WriteId(w.Key("creatorId"), s.creator_id);
+  w.Key("dueOn");
+  s.due_on.empty() ? w.Null() : w.String(s.due_on);
+  WriteId(w.Key("id"), s.id);
+  w.Field("kind", s.kind).Field("kindLabel", s.kind_label);
+  WriteLight(w.Key("light"), s.light);
+  w.Field("number", s.number);
+  WriteId(w.Key("orgId"), s.org_id);
+  w.Field("orgName", s.org_name)
+      .Field("outcome", s.outcome)
+      .Field("receivedAt", s.received_at)
+      .Field("state", s.state)
+      .Field("stateLabel", s.state_label)
+      .Field("suspended", s.suspended)
+      .Field("title", s.title)
+      .Field("updatedAt", s.updated_at)
+      .Field("version", s.version);
+}
 
 }  // namespace
 
@@ -51,66 +87,80 @@ Json KindJson(const engine::KindDef& k) {
           {"createRoles", k.create_roles}, {"handledBy", k.handled_by}};
 }
 
-Json SummaryJson(const engine::MatterSummary& s) {
-  return {{"id", IdToString(s.id)},
-          {"kind", s.kind},
-          {"kindLabel", s.kind_label},
-          {"number", s.number},
-          {"title", s.title},
-          {"orgId", IdToString(s.org_id)},
-          {"orgName", s.org_name},
-          {"state", s.state},
-          {"stateLabel", s.state_label},
-          {"outcome", s.outcome},
-          {"assigneeId", IdOrNull(s.assignee_id)},
-          {"assigneeName", s.assignee_name},
-          {"creatorId", IdToString(s.creator_id)},
-          {"dueOn", s.due_on.empty() ? Json(nullptr) : Json(s.due_on)},
-          {"light", LightJson(s.light)},
-          {"suspended", s.suspended},
-          {"version", s.version},
-          {"receivedAt", s.received_at},
-          {"updatedAt", s.updated_at},
-          {"closedAt", s.closed_at ? Json(s.closed_at) : Json(nullptr)}};
+void WriteSummary(JsonWriter& w, const engine::MatterSummary& s) {
+  w.BeginObject();
+  WriteSummaryMembers(w, s);
+  w.EndObject();
 }
 
-Json AttachmentJson(const engine::AttachmentView& a) {
-  return {{"id", IdToString(a.id)}, {"name", a.name},  {"contentType", a.content_type},
-          {"sha256", a.sha256},     {"size", a.size}, {"createdAt", a.created_at},
-          {"url", "/api/v1/attachments/" + IdToString(a.id)}};
+void WriteSummaries(JsonWriter& w, const std::vector<engine::MatterSummary>& items) {
+  w.BeginArray();
+  for (const auto& s : items) WriteSummary(w, s);
+  w.EndArray();
 }
 
-Json MatterJson(const engine::MatterView& v) {
-  Json j = SummaryJson(v);
-  j["fields"] = v.fields;
-  Json deadlines = Json::array();
-  for (const auto& d : v.deadlines)
-    deadlines.push_back({{"name", d.name}, {"label", d.label}, {"status", d.status}, {"startedOn", d.started_on},
-                         {"dueOn", d.due_on}, {"unit", d.unit}, {"length", d.length}, {"extended", d.extended},
-                         {"extendable", d.extendable}, {"light", LightJson(d.light)},
-                         {"dueField", d.due_field}});
-  j["deadlines"] = deadlines;
-  Json actions = Json::array();
-  for (const auto& a : v.actions)
-    actions.push_back({{"name", a.name}, {"label", a.label}, {"require", a.require}, {"fields", a.fields}, {"effect", a.effect}});
-  j["actions"] = actions;
-  Json links = Json::array();
-  for (const auto& l : v.links)
-    links.push_back({{"id", IdToString(l.id)}, {"kind", l.kind}, {"title", l.title}, {"state", l.state},
-                     {"number", l.number}, {"field", l.field}, {"direction", l.direction}});
-  j["links"] = links;
-  Json files = Json::array();
-  for (const auto& a : v.attachments) files.push_back(AttachmentJson(a));
-  j["attachments"] = files;
-  j["canEdit"] = v.can_edit;
-  return j;
+void WriteAttachment(JsonWriter& w, const engine::AttachmentView& a) {
+  w.BeginObject().Field("contentType", a.content_type).Field("createdAt", a.created_at);
+  WriteId(w.Key("id"), a.id);
+  w.Field("name", a.name)
+      .Field("sha256", a.sha256)
+      .Field("size", a.size)
+      .Field("url", "/api/v1/attachments/" + IdToString(a.id))
+      .EndObject();
 }
 
-Json EventJson(const engine::EventView& e) {
-  return {{"id", IdToString(e.id)}, {"seq", e.seq},           {"at", e.at},
-          {"userId", IdToString(e.user_id)}, {"username", e.username}, {"action", e.action},
-          {"actionLabel", e.action_label}, {"fromState", e.from_state}, {"toState", e.to_state},
-          {"note", e.note},         {"diff", e.diff}};
+void WriteMatter(JsonWriter& w, const engine::MatterView& v) {
+  w.BeginObject();
+  WriteSummaryMembers(w, v);
+  w.Key("actions").BeginArray();
+  for (const auto& a : v.actions) {
+    w.BeginObject().Field("effect", a.effect);
+    WriteStrings(w.Key("fields"), a.fields);
+    w.Field("label", a.label).Field("name", a.name);
+    WriteStrings(w.Key("require"), a.require);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("attachments").BeginArray();
+  for (const auto& a : v.attachments) WriteAttachment(w, a);
+  w.EndArray();
+  w.Field("canEdit", v.can_edit);
+  w.Key("deadlines").BeginArray();
+  for (const auto& d : v.deadlines) {
+    w.BeginObject();
+    if (!d.due_field.empty()) w.Field("dueField", d.due_field);
+    w.Field("dueOn", d.due_on)
+        .Field("extendable", d.extendable)
+        .Field("extended", d.extended)
+        .Field("label", d.label)
+        .Field("length", d.length);
+    WriteLight(w.Key("light"), d.light);
+    w.Field("name", d.name)
+        .Field("startedOn", d.started_on)
+        .Field("status", d.status)
+        .Field("unit", d.unit)
+        .EndObject();
+  }
+  w.EndArray();
+  w.Key("fields").Value(v.fields);
+  w.Key("links").BeginArray();
+  for (const auto& l : v.links) {
+    w.BeginObject().Field("direction", l.direction).Field("field", l.field);
+    WriteId(w.Key("id"), l.id);
+    w.Field("kind", l.kind).Field("number", l.number).Field("state", l.state).Field("title", l.title).EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+void WriteEvent(JsonWriter& w, const engine::EventView& e) {
+  w.BeginObject().Field("action", e.action).Field("actionLabel", e.action_label).Field("at", e.at);
+  w.Key("diff").Raw(e.diff);  // a JSON object, checked by the engine
+  w.Field("fromState", e.from_state);
+  WriteId(w.Key("id"), e.id);
+  w.Field("note", e.note).Field("seq", e.seq).Field("toState", e.to_state);
+  WriteId(w.Key("userId"), e.user_id);
+  w.Field("username", e.username).EndObject();
 }
 
 }  // namespace fazhi::api

@@ -1,15 +1,23 @@
-// JSON shapes of the engine's views (ids as strings).
+// JSON shapes of the engine's views (ids as strings). Kinds are small and
+// rare and built as nlohmann values; matters, summaries, events and
+// attachments are written as text with a JsonWriter (members in alphabetical
+// order, as nlohmann writes its objects).
 #pragma once
 
+#include <vector>
+
 #include "api/json.h"
+#include "api/json_writer.h"
 #include "engine/matter_service.h"
 
 namespace fazhi::api {
 
 Json KindJson(const engine::KindDef& k);
-Json SummaryJson(const engine::MatterSummary& s);
-Json MatterJson(const engine::MatterView& v);
-Json EventJson(const engine::EventView& e);
-Json AttachmentJson(const engine::AttachmentView& a);
+void WriteSummary(JsonWriter& w, const engine::MatterSummary& s);
+// An array of summaries.
+void WriteSummaries(JsonWriter& w, const std::vector<engine::MatterSummary>& items);
+void WriteMatter(JsonWriter& w, const engine::MatterView& v);
+void WriteEvent(JsonWriter& w, const engine::EventView& e);
+void WriteAttachment(JsonWriter& w, const engine::AttachmentView& a);
 
 }  // namespace fazhi::api

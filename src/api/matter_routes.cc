@@ -30,6 +30,12 @@ http::Response WithEtag(http::Response r, int64_t version) {
   return r;
 }
 
+http::Response MatterResponse(int status, const engine::MatterView& v) {
+  JsonWriter w;
+  WriteMatter(w, v);
+  return JsonTextResponse(status, w.Take());
+}
+
 http::Response NeedIfMatch(int64_t v) {
   if (v == 0) return ErrorResponse(428, "precondition_required", "缺少 If-Match 版本号，请刷新后重试");
   return ErrorResponse(400, "bad_request", "If-Match 版本号格式错误");
@@ -75,7 +81,7 @@ void AddMatterRoutes(Api& api, engine::MatterService& service) {
     engine::FieldErrors errors;
     auto v = service.Create(*c.principal, m, c.req.remote_ip, &errors);
     if (!v.ok()) return FieldErrorResponse(v.status(), errors);
-    http::Response r = WithEtag(JsonResponse(201, MatterJson(v.value())), v->version);
+    http::Response r = WithEtag(MatterResponse(201, v.value()), v->version);
     r.Set("Location", "/api/v1/matters/" + IdToString(v->id));
     return r;
   });
@@ -99,15 +105,18 @@ void AddMatterRoutes(Api& api, engine::MatterService& service) {
     q.assignee_me = assignee == "me";
     auto page = service.List(*c.principal, q);
     if (!page.ok()) return ErrorResponse(page.status());
-    Json items = Json::array();
-    for (const auto& s : page->items) items.push_back(SummaryJson(s));
-    return JsonResponse(200, Json{{"items", items}, {"total", page->total}, {"page", q.page}, {"pageSize", q.page_size}});
+    JsonWriter w(600 * page->items.size() + 128);
+    w.BeginObject();
+    WriteSummaries(w.Key("items"), page->items);
+    w.Field("page", q.page).Field("pageSize", q.page_size).Field("total", page->total);
+    w.Field("totalCapped", page->total_capped).EndObject();
+    return JsonTextResponse(200, w.Take());
   });
 
   api.Session("GET", "/api/v1/matters/{id}", [&service](Call& c) {
     auto v = service.Get(*c.principal, PathId(c.req));
     if (!v.ok()) return ErrorResponse(v.status());
-    return WithEtag(JsonResponse(200, MatterJson(v.value())), v->version);
+    return WithEtag(MatterResponse(200, v.value()), v->version);
   });
 
   api.Session("PATCH", "/api/v1/matters/{id}", [&service](Call& c) {
@@ -121,7 +130,7 @@ void AddMatterRoutes(Api& api, engine::MatterService& service) {
     auto v = service.Update(*c.principal, PathId(c.req), version, title, body.value("fields", Json::object()),
                             c.req.remote_ip, &errors);
     if (!v.ok()) return FieldErrorResponse(v.status(), errors);
-    return WithEtag(JsonResponse(200, MatterJson(v.value())), v->version);
+    return WithEtag(MatterResponse(200, v.value()), v->version);
   });
 
   api.Session("GET", "/api/v1/matters/{id}/actions/{action}/candidates", [&service](Call& c) {
@@ -160,15 +169,17 @@ void AddMatterRoutes(Api& api, engine::MatterService& service) {
     engine::FieldErrors errors;
     auto v = service.Act(*c.principal, PathId(c.req), a, c.req.remote_ip, &errors);
     if (!v.ok()) return FieldErrorResponse(v.status(), errors);
-    return WithEtag(JsonResponse(200, MatterJson(v.value())), v->version);
+    return WithEtag(MatterResponse(200, v.value()), v->version);
   });
 
   api.Session("GET", "/api/v1/matters/{id}/events", [&service](Call& c) {
     auto events = service.Events(*c.principal, PathId(c.req));
     if (!events.ok()) return ErrorResponse(events.status());
-    Json items = Json::array();
-    for (const auto& e : events.value()) items.push_back(EventJson(e));
-    return JsonResponse(200, Json{{"items", items}});
+    JsonWriter w;
+    w.BeginObject().Key("items").BeginArray();
+    for (const auto& e : events.value()) WriteEvent(w, e);
+    w.EndArray().EndObject();
+    return JsonTextResponse(200, w.Take());
   });
 
   api.Permission("POST", "/api/v1/matters/{id}/reveal", "personal_data:reveal", [&service](Call& c) {
@@ -188,7 +199,9 @@ void AddMatterRoutes(Api& api, engine::MatterService& service) {
     auto v = service.AddAttachment(*c.principal, PathId(c.req), c.req.Query("name"), c.req.body_file,
                                    c.req.remote_ip);
     if (!v.ok()) return ErrorResponse(v.status());
-    return JsonResponse(201, AttachmentJson(v.value()));
+    JsonWriter w;
+    WriteAttachment(w, v.value());
+    return JsonTextResponse(201, w.Take());
   }};
   upload.spooled_body = true;
   api.Add(std::move(upload));
@@ -212,9 +225,11 @@ void AddMatterRoutes(Api& api, engine::MatterService& service) {
   api.Session("GET", "/api/v1/inbox", [&service](Call& c) {
     auto page = service.Inbox(*c.principal, 50);
     if (!page.ok()) return ErrorResponse(page.status());
-    Json items = Json::array();
-    for (const auto& s : page->items) items.push_back(SummaryJson(s));
-    return JsonResponse(200, Json{{"items", items}, {"total", page->total}});
+    JsonWriter w;
+    w.BeginObject();
+    WriteSummaries(w.Key("items"), page->items);
+    w.Field("total", page->total).EndObject();
+    return JsonTextResponse(200, w.Take());
   });
 }
 

@@ -73,9 +73,11 @@ void AddMetricRoutes(Api& api, metrics::MetricService& service) {
       return ErrorResponse(400, "invalid_query", "part 只能为 value、numerator 或 denominator");
     auto found = service.DrillDown(*c.principal, id, year, part, page, page_size, org);
     if (!found.ok()) return ErrorResponse(found.status());
-    Json items = Json::array();
-    for (const auto& s : found->items) items.push_back(SummaryJson(s));
-    return JsonResponse(200, Json{{"items", items}, {"total", found->total}, {"page", page}, {"pageSize", page_size}});
+    JsonWriter w;
+    w.BeginObject();
+    WriteSummaries(w.Key("items"), found->items);
+    w.Field("page", page).Field("pageSize", page_size).Field("total", found->total).EndObject();
+    return JsonTextResponse(200, w.Take());
   });
 }
 

@@ -229,6 +229,7 @@ Usage:
   fazhi audit checkpoint [--db ...]
   fazhi bench-data --matters N [--seed S] [--demo] [--db ...]
   fazhi calendar deadline --from YYYY-MM-DD --days N --unit working_day|calendar_day
+  fazhi metrics sql --year YYYY [--org CODE] [--demo] [--db ...]
 
 Settings (also in the --config YAML file as `name: value`, and as FAZHI_<NAME>
 environment variables, e.g. FAZHI_WEB_ROOT):

@@ -10,6 +10,7 @@
 #include "app/config.h"
 #include "app/calendar_command.h"
 #include "app/bench_data_command.h"
+#include "app/metrics_command.h"
 
 extern char** environ;
 
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
   if (cmd == "audit") return fazhi::app::RunAuditCommand(*config);
   if (cmd == "calendar") return fazhi::app::RunCalendarCommand(*config);
   if (cmd == "bench-data") return fazhi::app::RunBenchDataCommand(*config);
+  if (cmd == "metrics") return fazhi::app::RunMetricsCommand(*config);
   std::cerr << "fazhi: unknown command '" << cmd << "'\nRun `fazhi --help` for usage.\n";
   return 2;
 }

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include "app/definitions.h"
 #include "calendar/calendar_loader.h"
 
 namespace fazhi::app {
@@ -57,20 +58,10 @@ Result<std::unique_ptr<Platform>> BuildPlatform(const Config& config) {
 
   std::vector<std::string> roles;
   for (const auto& r : p->identity->catalog().roles) roles.push_back(r.code);
-  auto kinds = engine::LoadKinds(config.definitions + "/kinds", roles);
-  if (!kinds.ok()) return kinds.status();
-  std::vector<engine::KindDef> all = std::move(kinds).value();
-  if (config.demo) {
-    // The demo also offers the test kind that exercises every engine feature.
-    auto extra = engine::LoadKinds(config.definitions + "/kinds-test", roles);
-    if (!extra.ok()) return extra.status();
-    for (auto& k : extra.value()) {
-      for (const auto& existing : all)
-        if (existing.kind == k.kind) return Status("invalid_kind", "kind " + k.kind + " is defined twice");
-      all.push_back(std::move(k));
-    }
-  }
-  p->kinds = std::make_unique<engine::KindRegistry>(std::move(all));
+  auto definitions = LoadKindsAndMetrics(config, roles);
+  if (!definitions.ok()) return definitions.status();
+  p->kinds = std::move(definitions->kinds);
+  p->metric_defs = std::move(definitions->metrics);
   p->attachments = std::make_unique<engine::AttachmentStore>(config.attachments);
   p->matters = std::make_unique<engine::MatterService>(*p->db, *p->clock, *p->ids, *p->audit, *p->calendar,
                                                        *p->kinds, *p->cipher, *p->attachments);
@@ -85,20 +76,6 @@ Result<std::unique_ptr<Platform>> BuildPlatform(const Config& config) {
                                                       *p->matters, std::move(portal_config).value());
   p->rate_limiter = std::make_unique<http::RateLimiter>(*p->clock);
 
-  auto defs = metrics::LoadMetrics(config.definitions + "/metrics", *p->kinds);
-  if (!defs.ok()) return defs.status();
-  std::vector<metrics::MetricDef> all_metrics = std::move(defs).value();
-  if (config.demo) {
-    // Metrics over the test kind come with it.
-    auto extra = metrics::LoadMetrics(config.definitions + "/metrics-test", *p->kinds);
-    if (!extra.ok()) return extra.status();
-    for (auto& m : extra.value()) {
-      for (const auto& existing : all_metrics)
-        if (existing.id == m.id) return Status("invalid_definition", "metric " + m.id + " is defined twice");
-      all_metrics.push_back(std::move(m));
-    }
-  }
-  p->metric_defs = std::make_unique<metrics::MetricRegistry>(std::move(all_metrics));
   p->metrics = std::make_unique<metrics::MetricService>(*p->db, *p->kinds, *p->metric_defs, *p->calendar, *p->clock);
   return p;
 }

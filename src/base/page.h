@@ -10,6 +10,7 @@ template <typename T>
 struct Page {
   std::vector<T> items;
   int64_t total = 0;
+  bool total_capped = false;  // the whole list was counted only up to total
 };
 
 }  // namespace fazhi

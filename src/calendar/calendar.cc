@@ -3,6 +3,8 @@
 #include <charconv>
 #include <string>
 
+#include "calendar/year_index.h"
+
 namespace fazhi::calendar {
 namespace {
 
@@ -66,6 +68,7 @@ Status Calendar::SetYear(const YearData& data) {
     }
   }
   years_[data.year] = data;
+  index_[data.year] = std::make_shared<const YearIndex>(data);
   return Status::Ok();
 }
 
@@ -81,12 +84,15 @@ const YearData* Calendar::Year(int year) const {
   return it == years_.end() ? nullptr : &it->second;
 }
 
+const YearIndex* Calendar::Index(int year) const {
+  auto it = index_.find(year);
+  return it == index_.end() ? nullptr : it->second.get();
+}
+
 Result<DayType> Calendar::TypeOf(const Date& d) const {
-  const YearData* y = Year(d.year);
+  const YearIndex* y = Index(d.year);
   if (y == nullptr) return CalendarMissing(d.year);
-  if (y->holidays.count(d) > 0) return DayType::kHoliday;
-  if (y->makeup.count(d) > 0) return DayType::kMakeupWorkday;
-  return d.IsWeekend() ? DayType::kWeekend : DayType::kWorkday;
+  return y->TypeAt(static_cast<int>(d.ToDays() - y->first_day()));
 }
 
 Result<bool> Calendar::IsWorkingDay(const Date& d) const {
@@ -95,13 +101,21 @@ Result<bool> Calendar::IsWorkingDay(const Date& d) const {
   return *t == DayType::kWorkday || *t == DayType::kMakeupWorkday;
 }
 
+// The period arithmetic below goes year by year through the indexes. It gives
+// what a walk over the days would (tests compare the two): the same dates and
+// counts, and the same calendar_missing error, which names the first year
+// without data that the walk would have stepped into.
+
 Result<Date> Calendar::NextWorkingDayFrom(const Date& d) const {
-  // Ends: every step either finds a working day or reaches a year without
-  // data, and only finitely many years have data.
-  for (Date day = d;; day = day.AddDays(1)) {
-    Result<bool> working = IsWorkingDay(day);
-    if (!working.ok()) return working.status();
-    if (*working) return day;
+  // Ends: every year either holds a working day or is followed by the next
+  // one, and only finitely many years have data.
+  int day = 0;  // day of the year to search from
+  for (int year = d.year;; ++year, day = 0) {
+    const YearIndex* y = Index(year);
+    if (y == nullptr) return CalendarMissing(year);
+    if (year == d.year) day = static_cast<int>(d.ToDays() - y->first_day());
+    const int found = y->NthWorkingFrom(day, 1);
+    if (found >= 0) return Date::FromDays(y->first_day() + found);
   }
 }
 
@@ -112,14 +126,17 @@ Result<Date> Calendar::Due(const Date& start, int n, Unit unit) const {
 Result<Date> Calendar::AddWorkingDays(const Date& start, int n) const {
   if (n < 0) return NegativePeriod(n);
   if (n == 0) return NextWorkingDayFrom(start);
-  Date day = start;
-  for (int counted = 0; counted < n;) {
-    day = day.AddDays(1);
-    Result<bool> working = IsWorkingDay(day);
-    if (!working.ok()) return working.status();
-    if (*working) ++counted;
+  const Date first = start.AddDays(1);  // the start day is not counted
+  int left = n;
+  int day = 0;
+  for (int year = first.year;; ++year, day = 0) {
+    const YearIndex* y = Index(year);
+    if (y == nullptr) return CalendarMissing(year);
+    if (year == first.year) day = static_cast<int>(first.ToDays() - y->first_day());
+    const int found = y->NthWorkingFrom(day, left);
+    if (found >= 0) return Date::FromDays(y->first_day() + found);
+    left -= y->CountWorking(day, y->days());
   }
-  return day;
 }
 
 Result<Date> Calendar::AddCalendarDays(const Date& start, int n) const {
@@ -133,11 +150,15 @@ Result<int> Calendar::WorkingDaysBetween(const Date& from, const Date& to) const
     if (!forward.ok()) return forward.status();
     return -*forward;
   }
+  if (to == from) return 0;
+  const Date first = from.AddDays(1);  // the range is (from, to]
   int count = 0;
-  for (Date day = from.AddDays(1); day <= to; day = day.AddDays(1)) {
-    Result<bool> working = IsWorkingDay(day);
-    if (!working.ok()) return working.status();
-    if (*working) ++count;
+  for (int year = first.year; year <= to.year; ++year) {
+    const YearIndex* y = Index(year);
+    if (y == nullptr) return CalendarMissing(year);
+    const int lo = year == first.year ? static_cast<int>(first.ToDays() - y->first_day()) : 0;
+    const int hi = year == to.year ? static_cast<int>(to.ToDays() - y->first_day()) + 1 : y->days();
+    count += y->CountWorking(lo, hi);
   }
   return count;
 }

@@ -11,11 +11,13 @@
 //
 // Dates are civil dates without a time zone (proleptic Gregorian calendar).
 // Calendar is a value: copy it to change it; const methods are safe to call
-// from any number of threads.
+// from any number of threads. Each year is indexed when it is set (year_index.h),
+// so period arithmetic costs O(years spanned + log days), not a walk over the days.
 #pragma once
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -49,6 +51,8 @@ const char* DayTypeName(DayType t);  // "workday" | "weekend" | "holiday" | "mak
 enum class Unit { kWorkingDay, kCalendarDay };
 bool ParseUnit(const std::string& s, Unit* out);  // "working_day" | "calendar_day"
 const char* UnitName(Unit u);                     // the inverse of ParseUnit
+
+class YearIndex;
 
 struct YearData {
   int year = 0;
@@ -96,13 +100,16 @@ class Calendar {
   Result<int> WorkingDaysBetween(const Date& from, const Date& to) const;
 
   // Same years with the same days.
-  bool operator==(const Calendar&) const = default;
+  bool operator==(const Calendar& other) const { return years_ == other.years_; }
 
  private:
   // The first working day on or after d.
   Result<Date> NextWorkingDayFrom(const Date& d) const;
+  const YearIndex* Index(int year) const;  // null when the year has no data
 
   std::map<int, YearData> years_;
+  // Derived from years_ (shared by copies: an index never changes once built).
+  std::map<int, std::shared_ptr<const YearIndex>> index_;
 };
 
 // The arguments of a deadline query (API and CLI share the checks).

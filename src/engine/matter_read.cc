@@ -1,8 +1,10 @@
-// Reading matters: detail, lists with filters and search, the inbox, the
-// timeline, audited reveal of party data and audited exports.
+// Reading matters: detail, the inbox, the timeline, audited reveal of party
+// data, and attachments (lists and search: matter_list.cc).
 #include <algorithm>
 #include <set>
 
+#include "base/crypto.h"
+#include "base/json_syntax.h"
 #include "engine/matter_internal.h"
 #include "engine/text_index.h"
 #include "identity/scope.h"
@@ -21,97 +23,6 @@ Result<MatterView> MatterService::Get(const identity::Principal& p, int64_t id) 
     auto v = View(tx, p, *m);
     if (!v.ok()) return v.status();
     out = std::move(v).value();
-    return Status::Ok();
-  });
-  if (!st.ok()) return st;
-  return out;
-}
-
-namespace {
-
-std::string SearchSql(store::Dialect d, const std::vector<std::string>& tokens, std::vector<Value>* params) {
-  std::string expr;
-  for (const auto& t : tokens) {
-    if (d == store::Dialect::kSqlite) {
-      expr += (expr.empty() ? "\"" : " AND \"") + t + "\"";
-    } else {
-      expr += (expr.empty() ? "" : " ") + t;
-    }
-  }
-  params->push_back(expr);
-  if (d == store::Dialect::kSqlite) return "m.id IN (SELECT rowid FROM matter_search WHERE matter_search MATCH ?)";
-  return "m.id IN (SELECT matter_id FROM matter_search WHERE to_tsvector('simple', tokens) @@ "
-         "plainto_tsquery('simple', ?))";
-}
-
-}  // namespace
-
-Result<Page<MatterSummary>> MatterService::List(const identity::Principal& p, const ListQuery& q) {
-  Page<MatterSummary> out;
-  if (!p.Can("matter:read")) return out;
-  auto cal = calendar_.Current();
-  const calendar::Date today = ChinaDate(clock_.NowMs());
-  Status st = db_.Read([&](Transaction& tx) {
-    std::vector<Value> params;
-    std::string where = ScopeSql(p, &params);
-    if (!q.kind.empty()) {
-      where += " AND m.kind = ?";
-      params.push_back(q.kind);
-    }
-    if (!q.state.empty()) {
-      where += " AND m.state = ?";
-      params.push_back(q.state);
-    }
-    if (q.org_id) {
-      where += " AND m.org_id = ?";
-      params.push_back(q.org_id);
-    }
-    if (q.assignee_me) {
-      where += " AND m.assignee_id = ?";
-      params.push_back(p.user_id);
-    }
-    if (q.due == "overdue") {
-      where += " AND m.due_on IS NOT NULL AND m.due_on < ? AND m.suspended = 0";
-      params.push_back(today.ToString());
-    } else if (q.due == "soon") {
-      // Due within 3 working days (or 7 calendar days if the calendar is missing).
-      std::string limit = today.AddDays(7).ToString();
-      if (cal) {
-        auto d = cal->AddWorkingDays(today, 3);
-        if (d.ok()) limit = d->ToString();
-      }
-      where += " AND m.due_on IS NOT NULL AND m.due_on >= ? AND m.due_on <= ? AND m.suspended = 0";
-      params.push_back(today.ToString());
-      params.push_back(limit);
-    }
-    if (!q.q.empty()) {
-      auto tokens = QueryTokens(q.q);
-      if (tokens.empty()) return Status::Ok();  // nothing searchable: no hits
-      where += " AND " + SearchSql(tx.dialect(), tokens, &params);
-    }
-    // Searches for common words can match a large share of all matters:
-    // count at most kSearchCountCap of them (the UI shows "10000+").
-    constexpr int64_t kSearchCountCap = 10000;
-    auto count = q.q.empty()
-                     ? tx.Query("SELECT COUNT(*) FROM matters m WHERE " + where, params)
-                     : tx.Query("SELECT COUNT(*) FROM (SELECT 1 FROM matters m WHERE " + where + " LIMIT " +
-                                    std::to_string(kSearchCountCap) + ") capped",
-                                params);
-    if (!count.ok()) return count.status();
-    out.total = count->rows[0].Int(0);
-    static const std::set<std::string> kSort = {"due_on", "received_at", "updated_at", "title", "number", "state", "id"};
-    // A search without an explicit order lists the newest hits first.
-    const std::string sort = kSort.count(q.sort) ? q.sort : (q.q.empty() ? "due_on" : "id");
-    const std::string order = q.order == "desc" ? "DESC" : "ASC";
-    const std::string dir = sort == "id" && q.sort.empty() ? "DESC" : order;
-    std::string order_by = sort == "due_on" ? "(m.due_on IS NULL), m.due_on " + order : "m." + sort + " " + dir;
-    params.push_back(static_cast<int64_t>(q.page_size));
-    params.push_back(static_cast<int64_t>((q.page - 1) * q.page_size));
-    auto rows = tx.Query(std::string("SELECT ") + kSummaryColumns + kSummaryJoins + " WHERE " + where +
-                             " ORDER BY " + order_by + ", m.id DESC LIMIT ? OFFSET ?",
-                         params);
-    if (!rows.ok()) return rows.status();
-    for (const auto& r : rows->rows) out.items.push_back(SummaryFromRow(r, kinds_, cal.get(), today));
     return Status::Ok();
   });
   if (!st.ok()) return st;
@@ -163,10 +74,35 @@ Result<Page<MatterSummary>> MatterService::Inbox(const identity::Principal& p, i
   return out;
 }
 
+Result<MatterService::Loaded> MatterService::LoadForAccess(Transaction& tx, int64_t id) {
+  auto rows = tx.Query("SELECT kind, state, org_id, org_path, creator_id, assignee_id FROM matters WHERE id = ?", {id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return Status("not_found", "事项不存在或无权查看");
+  const auto& r = rows->rows[0];
+  Loaded m;
+  m.id = id;
+  m.kind = kinds_.Find(r.Text(0));
+  if (!m.kind) return Status("not_found", "事项类型已不存在：" + r.Text(0));
+  m.state = r.Text(1);
+  m.org_id = r.Int(2);
+  m.org_path = r.Text(3);
+  m.creator_id = r.Int(4);
+  m.assignee_id = r.Int(5);
+  return m;
+}
+
+namespace {
+
+// A stored diff goes out as it is when it is a JSON object (the engine writes
+// nothing else); anything else is shown as no change.
+std::string DiffText(std::string text) { return IsJsonObject(text) ? text : "{}"; }
+
+}  // namespace
+
 Result<std::vector<EventView>> MatterService::Events(const identity::Principal& p, int64_t id) {
   std::vector<EventView> out;
   Status st = db_.Read([&](Transaction& tx) {
-    auto m = Load(tx, id);
+    auto m = LoadForAccess(tx, id);
     if (!m.ok()) return m.status();
     if (!CanRead(p, *m)) return Status("not_found", "事项不存在或无权查看");
     auto rows = tx.Query(
@@ -191,8 +127,7 @@ Result<std::vector<EventView>> MatterService::Events(const identity::Principal& 
       e.from_state = r.Text(6);
       e.to_state = r.Text(7);
       e.note = r.Text(8);
-      e.diff = Json::parse(r.Text(9), nullptr, false);
-      if (e.diff.is_discarded()) e.diff = Json::object();
+      e.diff = DiffText(r.Text(9));
       out.push_back(std::move(e));
     }
     return Status::Ok();

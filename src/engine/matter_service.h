@@ -115,7 +115,7 @@ struct EventView {
   int64_t id = 0, at = 0, user_id = 0;
   int seq = 0;
   std::string username, action, action_label, from_state, to_state, note;
-  Json diff;
+  std::string diff;  // the field changes: a JSON object as stored ("{}" when it is not one)
 };
 
 struct ListQuery {
@@ -207,6 +207,10 @@ class MatterService {
  private:
   struct Loaded;
   Result<Loaded> Load(store::Transaction& tx, int64_t id);
+  // What access decisions read (kind, state, org, creator, assignee): no
+  // fields, no deadlines. For reads that only need to know whether the
+  // caller may see the matter.
+  Result<Loaded> LoadForAccess(store::Transaction& tx, int64_t id);
   bool CanRead(const identity::Principal& p, const Loaded& m) const;
   bool MayAct(const identity::Principal& p, const Loaded& m, const ActionDef& a) const;
   // The matter, if the caller may read it and add files to it now.

@@ -6,10 +6,14 @@
 namespace fazhi::http {
 namespace {
 
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
+// Header names compare without regard to ASCII case (and without copies:
+// every response looks its headers up several times).
+bool SameName(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
 }
 
 int HexValue(char c) {
@@ -53,9 +57,8 @@ std::string Request::Cookie(const std::string& name) const {
 }
 
 Response& Response::Set(std::string name, std::string value) {
-  std::string lname = Lower(name);
   for (auto& h : headers) {
-    if (Lower(h.first) == lname) {
+    if (SameName(h.first, name)) {
       h.second = std::move(value);
       return *this;
     }
@@ -65,16 +68,14 @@ Response& Response::Set(std::string name, std::string value) {
 }
 
 std::string Response::Get(const std::string& name) const {
-  std::string lname = Lower(name);
   for (const auto& h : headers)
-    if (Lower(h.first) == lname) return h.second;
+    if (SameName(h.first, name)) return h.second;
   return "";
 }
 
 bool Response::Has(const std::string& name) const {
-  std::string lname = Lower(name);
   for (const auto& h : headers)
-    if (Lower(h.first) == lname) return true;
+    if (SameName(h.first, name)) return true;
   return false;
 }
 

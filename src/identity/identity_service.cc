@@ -41,7 +41,8 @@ IdentityService::IdentityService(store::Database& db, const Clock& clock, IdGene
       cipher_(cipher),
       policy_(policy),
       catalog_(std::move(catalog)),
-      opt_(options) {
+      opt_(options),
+      principals_(options.principal_cache_size) {
   auto h = HashPassword("unknown-user-dummy-Password1!");
   if (h.ok()) dummy_hash_ = h.value();
 }
@@ -118,9 +119,7 @@ Result<Principal> IdentityService::LoadPrincipal(Transaction& tx, int64_t user_i
   p.username = u.Text(1);
   p.display_name = u.Text(2);
   p.org_id = u.Int(3);
-  const bool expired = opt_.password_max_age_ms > 0 &&
-                       clock_.NowMs() - u.Int(5) >= opt_.password_max_age_ms;
-  p.must_change_password = u.Int(4) != 0 || expired;
+  p.must_change_password = u.Int(4) != 0 || PasswordExpired(u.Int(5), clock_.NowMs());
   const bool totp_enabled = u.Int(6) != 0;
   auto org = tx.Query("SELECT path FROM orgs WHERE id = ?", {p.org_id});
   if (!org.ok()) return org.status();
@@ -151,6 +150,10 @@ Result<Principal> IdentityService::LoadPrincipal(Transaction& tx, int64_t user_i
   return p;
 }
 
+bool IdentityService::PasswordExpired(int64_t changed_at_ms, int64_t now_ms) const {
+  return opt_.password_max_age_ms > 0 && now_ms - changed_at_ms >= opt_.password_max_age_ms;
+}
+
 Result<UserView> IdentityService::LoadUser(Transaction& tx, int64_t user_id) {
   auto rows = tx.Query(
       "SELECT u.id, u.username, u.display_name, u.org_id, o.name, u.status, u.locked_until, "
@@ -168,8 +171,7 @@ Result<UserView> IdentityService::LoadUser(Transaction& tx, int64_t user_id) {
   v.org_name = r.Text(4);
   v.status = r.Text(5);
   if (v.status == "active" && r.Int(6) > clock_.NowMs()) v.status = "locked";
-  v.must_change_password = r.Int(7) != 0 || (opt_.password_max_age_ms > 0 &&
-                                              clock_.NowMs() - r.Int(11) >= opt_.password_max_age_ms);
+  v.must_change_password = r.Int(7) != 0 || PasswordExpired(r.Int(11), clock_.NowMs());
   v.totp_enabled = r.Int(8) != 0;
   v.id_number_masked = r.Text(9);
   v.phone_masked = r.Text(10);

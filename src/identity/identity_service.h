@@ -5,7 +5,9 @@
 // totp_required, account_locked, account_disabled, session_expired,
 // unauthenticated, weak_password, validation_failed (details in
 // FieldErrors), not_found, duplicate, separation_of_duties, forbidden.
-// Thread-safe: all state is in the database.
+// Thread-safe: all state is in the database, apart from a bounded cache of
+// signed-in principals that is checked against the database on every use
+// (principal_cache.h).
 #pragma once
 
 #include <cstdint>
@@ -24,6 +26,7 @@
 #include "identity/catalog.h"
 #include "identity/password.h"
 #include "identity/principal.h"
+#include "identity/principal_cache.h"
 #include "store/database.h"
 
 namespace fazhi::identity {
@@ -34,6 +37,7 @@ struct IdentityOptions {
   int64_t lockout_ms = 30LL * 60 * 1000;
   int64_t password_max_age_ms = 90LL * 24 * 3600 * 1000;  // 0 = never
   int max_failures = 5;
+  size_t principal_cache_size = 4096;  // signed-in sessions whose principal is kept
 };
 
 // Per-field validation messages, filled alongside a validation_failed Status.
@@ -159,6 +163,8 @@ class IdentityService {
   friend class DemoSeeder;
   Result<Principal> LoadPrincipal(store::Transaction& tx, int64_t user_id);
   Result<UserView> LoadUser(store::Transaction& tx, int64_t user_id);
+  // Periodic password change (password_max_age_ms) is due.
+  bool PasswordExpired(int64_t changed_at_ms, int64_t now_ms) const;
   Status Audit(store::Transaction& tx, const Principal* actor, const std::string& ip,
                const std::string& action, const std::string& object, const std::string& result,
                const std::string& detail) const;
@@ -176,6 +182,7 @@ class IdentityService {
   Catalog catalog_;
   IdentityOptions opt_;
   std::string dummy_hash_;  // verified against for unknown users (equal timing)
+  PrincipalCache principals_;
 };
 
 std::string TokenHash(const std::string& token);

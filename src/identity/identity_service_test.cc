@@ -155,6 +155,156 @@ TEST_P(IdentityServiceTest, EveryChangeIsAuditedInTheSameTransaction) {
   EXPECT_TRUE(report->ok) << report->problem;
 }
 
+// A second app node on the same database: another IdentityService with its
+// own principal cache. What one node changes, the other's next request sees,
+// even with a warm cache (R6).
+class TwoNodesTest : public IdentityServiceTest {
+ protected:
+  void SetUp() override {
+    IdentityServiceTest::SetUp();
+    if (HasFatalFailure()) return;
+    auto catalog = LoadCatalog(SourceDir() + "/definitions");
+    ASSERT_TRUE(catalog.ok());
+    other_ = std::make_unique<IdentityService>(test_db_->db(), clock_, other_ids_, *audit_, *cipher_, *policy_,
+                                               std::move(catalog).value(), IdentityOptions());
+  }
+  void TearDown() override {
+    other_.reset();
+    IdentityServiceTest::TearDown();
+  }
+  // A security administrator acting on the other node.
+  Principal Admin() {
+    auto users = service_->ListUsers("secadmin", 1, 5);
+    Principal p;
+    if (users.ok() && !users->items.empty()) p.user_id = users->items[0].id;
+    p.username = "secadmin";
+    return p;
+  }
+  // Authenticates twice, so the principal is cached on this node.
+  Result<Principal> Warm(const std::string& token) {
+    (void)service_->Authenticate(token);
+    return service_->Authenticate(token);
+  }
+  int64_t OrgId(const std::string& code) {
+    auto id = service_->OrgIdByCode(code);
+    return id.ok() ? id.value() : 0;
+  }
+
+  IdGenerator other_ids_{clock_, 2};
+  std::unique_ptr<IdentityService> other_;
+};
+
+TEST_P(TwoNodesTest, RoleAndScopeChangesApplyToTheNextRequest) {
+  auto clerk = SignIn("clerk");
+  ASSERT_TRUE(clerk.ok());
+  auto p = Warm(clerk->token);
+  ASSERT_TRUE(p.ok());
+  ASSERT_TRUE(p->Can("matter:read"));
+  ASSERT_EQ(p->assignments.size(), 1u);
+  EXPECT_EQ(p->assignments[0].scope, Scope::kOrgAndBelow);
+
+  // Scope widened on the other node.
+  ASSERT_TRUE(other_->SetRoles(Admin(), clerk->principal.user_id, {{"review_clerk", Scope::kAll, {}}}, "ip").ok());
+  p = service_->Authenticate(clerk->token);
+  ASSERT_TRUE(p.ok());
+  ASSERT_EQ(p->assignments.size(), 1u);
+  EXPECT_EQ(p->assignments[0].scope, Scope::kAll);
+
+  // Every role removed: the next request has no permission left.
+  ASSERT_TRUE(other_->SetRoles(Admin(), clerk->principal.user_id, {}, "ip").ok());
+  p = service_->Authenticate(clerk->token);
+  ASSERT_TRUE(p.ok());
+  EXPECT_TRUE(p->assignments.empty());
+  EXPECT_FALSE(p->Can("matter:read"));
+}
+
+TEST_P(TwoNodesTest, RolePermissionAndOrgChangesApplyToTheNextRequest) {
+  auto clerk = SignIn("clerk");
+  ASSERT_TRUE(clerk.ok());
+  auto p = Warm(clerk->token);
+  ASSERT_TRUE(p.ok());
+  ASSERT_TRUE(p->Can("matter:read"));
+  const std::set<std::string> before = p->permissions;
+
+  std::vector<std::string> fewer;
+  for (const auto& perm : before)
+    if (perm != "matter:read") fewer.push_back(perm);
+  ASSERT_TRUE(other_->SetRolePermissions(Admin(), "review_clerk", fewer, "ip").ok());
+  p = service_->Authenticate(clerk->token);
+  ASSERT_TRUE(p.ok());
+  EXPECT_FALSE(p->Can("matter:read"));
+
+  // The clerk's office moves under another bureau: its path changes.
+  const std::string old_path = p->org_path;
+  NewOrg move;
+  auto orgs = service_->ListOrgs();
+  ASSERT_TRUE(orgs.ok());
+  for (const auto& o : orgs.value()) {
+    if (o.id != p->org_id) continue;
+    move = {OrgId("SCJG"), o.code, o.name, o.short_name, o.type};
+  }
+  ASSERT_NE(move.parent_id, 0);
+  ASSERT_TRUE(other_->UpdateOrg(Admin(), p->org_id, move, "ip").ok());
+  p = service_->Authenticate(clerk->token);
+  ASSERT_TRUE(p.ok());
+  EXPECT_NE(p->org_path, old_path);
+  EXPECT_EQ(p->org_path.find("/" + std::to_string(OrgId("SCJG")) + "/") != std::string::npos, true) << p->org_path;
+}
+
+TEST_P(TwoNodesTest, SignOutPasswordChangeAndDisablingEndSessionsAtOnce) {
+  auto a = SignIn("leader");
+  auto b = SignIn("leader");
+  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_TRUE(Warm(a->token).ok());
+  ASSERT_TRUE(Warm(b->token).ok());
+  // The password changed in session a, on the other node: b ends, a stays.
+  ASSERT_TRUE(other_->ChangePassword(a->principal, "Demo@2024", "Fresh&Secret42", "ip").ok());
+  EXPECT_EQ(service_->Authenticate(b->token).status().code(), "session_expired");
+  ASSERT_TRUE(service_->Authenticate(a->token).ok());
+  // Signed out on the other node.
+  ASSERT_TRUE(other_->SignOut(a->principal, "ip").ok());
+  EXPECT_EQ(service_->Authenticate(a->token).status().code(), "session_expired");
+
+  auto unit = SignIn("unit");
+  ASSERT_TRUE(unit.ok());
+  ASSERT_TRUE(Warm(unit->token).ok());
+  ASSERT_TRUE(other_->SetUserStatus(Admin(), unit->principal.user_id, "disable", "ip").ok());
+  EXPECT_EQ(service_->Authenticate(unit->token).status().code(), "session_expired");
+}
+
+TEST_P(TwoNodesTest, IdleTimeoutAndForcedPasswordChangeAreNotCached) {
+  auto s = SignIn("leader");
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE(Warm(s->token).ok());
+  clock_.Advance(29 * kMinute);
+  ASSERT_TRUE(service_->Authenticate(s->token).ok());  // refreshes the idle clock
+  clock_.Advance(29 * kMinute);
+  ASSERT_TRUE(service_->Authenticate(s->token).ok());
+  clock_.Advance(30 * kMinute);
+  EXPECT_EQ(service_->Authenticate(s->token).status().code(), "session_expired");
+
+  auto t = SignIn("leader");
+  ASSERT_TRUE(t.ok());
+  auto p = Warm(t->token);
+  ASSERT_TRUE(p.ok());
+  EXPECT_FALSE(p->must_change_password);
+  // Another node's administrator forces a change (without ending sessions,
+  // as a direct edit would): the cached principal must not hide it.
+  ASSERT_TRUE(test_db_->db().Write([&](store::Transaction& tx) {
+    auto r = tx.Exec("UPDATE users SET must_change_password = 1 WHERE id = ?", {t->principal.user_id});
+    return r.ok() ? Status::Ok() : r.status();
+  }).ok());
+  p = service_->Authenticate(t->token);
+  ASSERT_TRUE(p.ok());
+  EXPECT_TRUE(p->must_change_password);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, TwoNodesTest,
+                         ::testing::Values(store::Dialect::kSqlite, store::Dialect::kPostgres),
+                         [](const auto& info) {
+                           return info.param == store::Dialect::kSqlite ? "sqlite" : "postgresql";
+                         });
+
 INSTANTIATE_TEST_SUITE_P(Backends, IdentityServiceTest,
                          ::testing::Values(store::Dialect::kSqlite, store::Dialect::kPostgres),
                          [](const auto& info) {

@@ -203,11 +203,16 @@ Result<Principal> IdentityService::Authenticate(const std::string& token) {
   const std::string hash = TokenHash(token);
   Principal p;
   int64_t last_seen = 0;
-  Status expired;
   Status st = db_.Read([&](Transaction& tx) {
+    // The session, its user and the security epoch in one indexed read: all
+    // that decides whether the session is still good and whether a cached
+    // principal may be used.
     auto rows = tx.Query(
-        "SELECT s.id, s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, s.revoked, u.status "
-        "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+        "SELECT s.id, s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, s.revoked, u.status, "
+        "u.username, u.display_name, u.org_id, u.must_change_password, u.password_changed_at, "
+        "u.totp_enabled, e.value "
+        "FROM sessions s JOIN users u ON u.id = s.user_id JOIN security_epoch e ON e.id = 1 "
+        "WHERE s.token_hash = ?",
         {hash});
     if (!rows.ok()) return rows.status();
     if (rows->empty()) return Status("unauthenticated", "请先登录");
@@ -217,9 +222,19 @@ Result<Principal> IdentityService::Authenticate(const std::string& token) {
       return Status("session_expired", "会话已失效，请重新登录");
     if (now >= r.Int(4) || now - last_seen >= opt_.idle_ms)
       return Status("session_expired", "长时间未操作，会话已过期，请重新登录");
-    auto loaded = LoadPrincipal(tx, r.Int(1));
-    if (!loaded.ok()) return loaded.status();
-    p = std::move(loaded).value();
+    const PrincipalStamp stamp{r.Int(1), r.Int(9), r.Int(12) != 0, r.Int(13)};
+    if (auto cached = principals_.Find(hash, stamp)) {
+      p = std::move(*cached);
+    } else {
+      auto loaded = LoadPrincipal(tx, stamp.user_id);
+      if (!loaded.ok()) return loaded.status();
+      p = std::move(loaded).value();
+      principals_.Put(hash, stamp, p);
+    }
+    // The user row as it is now.
+    p.username = r.Text(7);
+    p.display_name = r.Text(8);
+    p.must_change_password = r.Int(10) != 0 || PasswordExpired(r.Int(11), now);
     p.session_id = r.Int(0);
     p.csrf_token = r.Text(2);
     return Status::Ok();

@@ -59,6 +59,9 @@ namespace {
 // org: the part indexes serve) and the conditions tested on each of them.
 struct Split {
   Sql base, rest;  // rest.text "" = no further condition
+  // For a period of events: the condition on matter_events e that finds the
+  // year's events (base then holds the rest of the base: kind and org).
+  Sql events;
 };
 
 void And(std::string* s, const std::string& term) { *s += (s->empty() ? "" : " AND ") + term; }
@@ -80,9 +83,9 @@ Result<Split> SplitFilter(const Filter& f, int year, const std::string& org_path
       bp.insert(bp.end(), {from, to});
       break;
     case PeriodBasis::kEvent:
-      // Uncorrelated: the (action, at) index finds the year's events directly.
-      And(&b, "m.id IN (SELECT e.matter_id FROM matter_events e WHERE e.action = ? AND e.at >= ? AND e.at < ?)");
-      bp.insert(bp.end(), {f.period.action, from, to});
+      // The (action, at, matter_id) index finds the year's events directly.
+      out.events.text = "e.action = ? AND e.at >= ? AND e.at < ?";
+      out.events.params = {f.period.action, from, to};
       break;
     case PeriodBasis::kDateField:
       if (!IsKey(f.period.field)) return Status(codes::kInvalid, "field key is not a name: " + f.period.field);
@@ -141,6 +144,13 @@ Result<Sql> CompileCondition(const Filter& f, int year, const std::string& org_p
   auto split = SplitFilter(f, year, org_path, dialect);
   if (!split.ok()) return split.status();
   Sql out = std::move(split->base);
+  if (!split->events.text.empty()) {
+    // The period term, after the kind (and before the org).
+    const std::string kind_term = "m.kind = ?";
+    out.text.insert(kind_term.size(), " AND m.id IN (SELECT e.matter_id FROM matter_events e WHERE " +
+                                          split->events.text + ")");
+    out.params.insert(out.params.begin() + 1, split->events.params.begin(), split->events.params.end());
+  }
   if (!split->rest.text.empty()) {
     out.text += " AND " + split->rest.text;
     out.params.insert(out.params.end(), split->rest.params.begin(), split->rest.params.end());
@@ -161,7 +171,7 @@ Result<Sql> CompileCounts(const std::vector<const Filter*>& filters, int year, c
   // Filters sharing a base are counted in one pass over its rows; equal
   // filters (many rates share a denominator) in one column.
   struct Group {
-    Sql base;
+    Sql base, events;
     std::vector<std::pair<size_t, Sql>> columns;  // column name (first filter index), its rest
     std::map<std::string, size_t> by_rest;
   };
@@ -171,8 +181,8 @@ Result<Sql> CompileCounts(const std::vector<const Filter*>& filters, int year, c
   for (size_t i = 0; i < filters.size(); ++i) {
     auto split = SplitFilter(*filters[i], year, org_path, dialect);
     if (!split.ok()) return split.status();
-    auto [g, added] = by_base.emplace(Key(split->base), groups.size());
-    if (added) groups.push_back({std::move(split->base), {}, {}});
+    auto [g, added] = by_base.emplace(Key(split->base) + '\x1e' + Key(split->events), groups.size());
+    if (added) groups.push_back({std::move(split->base), std::move(split->events), {}, {}});
     Group& group = groups[g->second];
     auto [c, fresh] = group.by_rest.emplace(Key(split->rest), i);
     if (fresh) group.columns.emplace_back(i, std::move(split->rest));
@@ -188,9 +198,19 @@ Result<Sql> CompileCounts(const std::vector<const Filter*>& filters, int year, c
       select += " AS c" + std::to_string(i);
       out.params.insert(out.params.end(), rest.params.begin(), rest.params.end());
     }
-    from += (g ? ", " : "") + std::string("(SELECT ") + select + " FROM matters m WHERE " + groups[g].base.text +
-            ") g" + std::to_string(g);
-    out.params.insert(out.params.end(), groups[g].base.params.begin(), groups[g].base.params.end());
+    const Group& group = groups[g];
+    from += (g ? ", " : "") + std::string("(SELECT ") + select + " FROM ";
+    if (group.events.text.empty()) {
+      from += "matters m";
+    } else {
+      // A period of events: the year's events lead, each matter read once by
+      // id (in id order), instead of testing every matter of the kind.
+      from += "(SELECT DISTINCT e.matter_id AS id FROM matter_events e WHERE " + group.events.text +
+              " ORDER BY e.matter_id) ev JOIN matters m ON m.id = ev.id";
+      out.params.insert(out.params.end(), group.events.params.begin(), group.events.params.end());
+    }
+    from += " WHERE " + group.base.text + ") g" + std::to_string(g);
+    out.params.insert(out.params.end(), group.base.params.begin(), group.base.params.end());
   }
   out.text = "SELECT ";
   for (size_t i = 0; i < filters.size(); ++i)

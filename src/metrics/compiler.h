@@ -54,7 +54,9 @@ Result<Sql> CompileCount(const Filter& f, int year, const std::string& org_path,
 // period and org are counted in one pass over those rows (COUNT(CASE WHEN
 // <their other conditions> THEN 1 END)), equal filters in one column, so
 // the cost follows the number of distinct (kind, period) pairs rather than
-// the number of figures. An empty list is an error.
+// the number of figures. A period of events is counted from the year's
+// events: each matter with such an event is read once, by id. An empty list
+// is an error.
 Result<Sql> CompileCounts(const std::vector<const Filter*>& filters, int year, const std::string& org_path,
                           store::Dialect dialect);
 

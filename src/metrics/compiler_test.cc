@@ -249,6 +249,60 @@ TEST_P(CompiledCountTest, ManyCountsInOneStatement) {
   EXPECT_TRUE(st.ok()) << st.ToString();
 }
 
+// Periods of events are counted from the events (each matter once, however
+// many such events it has in the year); the one statement must agree with
+// counting each filter on its own, for every year, org and mix of filters.
+TEST_P(CompiledCountTest, EventPeriodsInOneStatementMatchSeparateCounts) {
+  ASSERT_TRUE(test_db_->db().Write([&](store::Transaction& tx) -> Status {
+    // A second close event for 101 in 2024 and one for 106 in 2025.
+    FAZHI_RETURN_IF_ERROR(testing::InsertEvent(tx, 1013, 101, 4, "close", At("2024-03-11")));
+    return testing::InsertEvent(tx, 1062, 106, 3, "close", At("2025-02-01"));
+  }).ok());
+  std::vector<Filter> filters;
+  auto event = [](const std::string& action) {
+    Filter f = Of(PeriodBasis::kEvent);
+    f.period.action = action;
+    return f;
+  };
+  filters.push_back(event("close"));
+  filters.push_back(event("close"));
+  filters.back().outcome_in = {"合法"};
+  filters.push_back(event("close"));
+  filters.back().fields = {{"category", {"行政协议"}}};
+  filters.push_back(event("create"));
+  filters.push_back(event("create"));
+  filters.back().state_in = {"submitted"};
+  filters.push_back(event("feedback"));
+  filters.push_back(event("close"));
+  filters.back().kind = "other_kind";
+  filters.push_back(Of(PeriodBasis::kReceived));
+  filters.push_back(event("no_such_action"));
+  std::vector<const Filter*> all;
+  for (const auto& f : filters) all.push_back(&f);
+  for (int year : {2023, 2024, 2025}) {
+    for (const std::string org : {"", "/1/", "/1/2/", "/3/"}) {
+      auto sql = CompileCounts(all, year, org, test_db_->db().dialect());
+      ASSERT_TRUE(sql.ok());
+      Status st = test_db_->db().Read([&](store::Transaction& tx) -> Status {
+        auto rows = tx.Query(sql->text, sql->params);
+        if (!rows.ok()) return rows.status();
+        for (size_t i = 0; i < filters.size(); ++i) {
+          auto one = CompileCount(filters[i], year, org, tx.dialect());
+          if (!one.ok()) return one.status();
+          auto single = tx.Query(one->text, one->params);
+          if (!single.ok()) return single.status();
+          EXPECT_EQ(rows->rows.at(0).Int(i), single->rows.at(0).Int(0)) << "filter " << i << ", " << year << " " << org;
+        }
+        return Status::Ok();
+      });
+      EXPECT_TRUE(st.ok()) << st.ToString();
+    }
+  }
+  // The sample really has events in those years (the check above is not empty).
+  EXPECT_EQ(Count(event("close"), 2024), 3);  // 101 (twice), 102 and 106
+  EXPECT_EQ(Count(event("close"), 2025), 2);  // 103 and the second close of 106
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CompiledCountTest,
                          ::testing::Values(store::Dialect::kSqlite, store::Dialect::kPostgres),
                          [](const ::testing::TestParamInfo<store::Dialect>& info) {

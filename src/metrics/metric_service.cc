@@ -22,6 +22,19 @@ std::string ScopeCondition(const identity::Principal& p, std::vector<Value>* par
   return engine::MatterScopeSql(p, params);
 }
 
+std::vector<const Filter*> CountedFilters(const MetricRegistry& metrics) {
+  std::vector<const Filter*> parts;
+  for (const auto& def : metrics.All()) {
+    if (def.type == MetricType::kCount) {
+      parts.push_back(&def.filter);
+    } else {
+      parts.push_back(&def.numerator);
+      parts.push_back(&def.denominator);
+    }
+  }
+  return parts;
+}
+
 MetricService::MetricService(store::Database& db, const engine::KindRegistry& kinds, const MetricRegistry& metrics,
                              calendar::CalendarStore& calendar, const Clock& clock)
     : db_(db), kinds_(kinds), metrics_(metrics), calendar_(calendar), clock_(clock) {}
@@ -49,18 +62,12 @@ Status CheckYear(int year) {
 Result<std::vector<MetricValue>> MetricService::Compute(int year, int64_t org_id) {
   FAZHI_RETURN_IF_ERROR(CheckYear(year));
   std::vector<MetricValue> out;
-  std::vector<const Filter*> parts;  // per metric: its filter, or numerator and denominator
   for (const auto& def : metrics_.All()) {
     MetricValue v;
     v.def = &def;
     out.push_back(v);
-    if (def.type == MetricType::kCount) {
-      parts.push_back(&def.filter);
-    } else {
-      parts.push_back(&def.numerator);
-      parts.push_back(&def.denominator);
-    }
   }
+  const std::vector<const Filter*> parts = CountedFilters(metrics_);
   if (parts.empty()) return out;
   Status st = db_.Read([&](Transaction& tx) -> Status {
     auto path = OrgPath(tx, org_id);

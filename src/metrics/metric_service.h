@@ -45,6 +45,10 @@ struct MetricValue {
 enum class Part { kValue, kNumerator, kDenominator };
 bool ParsePart(const std::string& text, Part* out);  // "value" | "numerator" | "denominator"
 
+// The filters Compute counts, in the order of its statement's columns: each
+// count metric's filter, each ratio's numerator and denominator.
+std::vector<const Filter*> CountedFilters(const MetricRegistry& metrics);
+
 class MetricService {
  public:
   // Everything must outlive the service.

@@ -109,6 +109,57 @@ test('disable ends sessions; enable restores; reset forces a change', async () =
   assert.equal((await sys.post('/api/v1/users/123/disable', {})).status, 404);
 });
 
+// The server keeps signed-in principals in memory; none of these changes may
+// wait for that cache to expire: the very next request sees them.
+test('role, scope and role-permission changes apply to the next request of a signed-in user', async () => {
+  const sec = await demoClient('secadmin');
+  const u = await freshUser('unit_submitter', 'SCJG');
+  const c = new Client();
+  await c.signIn(u.username, u.password);
+  const total = async () => {
+    const r = await c.get('/api/v1/matters?pageSize=1');
+    assert.equal(r.status, 200, r.text);
+    return r.body.total;
+  };
+  const own = await total();
+  for (let i = 0; i < 3; i++) assert.equal(await total(), own);  // cached by now
+
+  let r = await sec.put(`/api/v1/users/${u.id}/roles`, { roles: [{ role: 'leader', scope: 'all' }] });
+  assert.equal(r.status, 200, r.text);
+  assert.ok((await total()) > own, 'the wider scope shows at once');
+  r = await sec.put(`/api/v1/users/${u.id}/roles`, { roles: [{ role: 'leader', scope: 'org' }] });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(await total(), own, 'and so does the narrower one');
+
+  r = await sec.put(`/api/v1/users/${u.id}/roles`, { roles: [] });
+  assert.equal(r.status, 200, r.text);
+  const denied = await c.get('/api/v1/matters');
+  assert.equal(denied.status, 403);
+  assert.equal(denied.body.error.code, 'forbidden');
+
+  // A role's permissions edited: everyone holding it is affected at once.
+  const code = `p_${Date.now().toString(36)}`;
+  assert.equal((await sec.post('/api/v1/roles', { code, name: '缓存测试角色' })).status, 201);
+  assert.equal((await sec.put(`/api/v1/roles/${code}/permissions`, { permissions: ['matter:read'] })).status, 200);
+  assert.equal((await sec.put(`/api/v1/users/${u.id}/roles`, { roles: [{ role: code, scope: 'org' }] })).status, 200);
+  for (let i = 0; i < 3; i++) assert.equal((await c.get('/api/v1/matters')).status, 200);
+  assert.equal((await sec.put(`/api/v1/roles/${code}/permissions`, { permissions: ['dashboard:read'] })).status, 200);
+  assert.equal((await c.get('/api/v1/matters')).status, 403);
+  assert.equal((await c.get('/api/v1/metrics?year=2024')).status, 200);
+});
+
+test('disabling a user ends a session that was just in use', async () => {
+  const sys = await demoClient('sysadmin');
+  const u = await freshUser();
+  const c = new Client();
+  await c.signIn(u.username, u.password);
+  for (let i = 0; i < 3; i++) assert.equal((await c.get('/api/v1/me')).status, 200);
+  assert.equal((await sys.post(`/api/v1/users/${u.id}/disable`, {})).status, 200);
+  assert.equal((await c.get('/api/v1/me')).status, 401);
+  assert.equal((await sys.post(`/api/v1/users/${u.id}/enable`, {})).status, 200);
+  assert.equal((await c.get('/api/v1/me')).status, 401, 'enabling does not bring old sessions back');
+});
+
 test('orgs: tree with create, rename and move; bad input refused', async () => {
   const sys = await demoClient('sysadmin');
   const gov = await orgByCode(sys, 'GOV');

@@ -1,0 +1,76 @@
+// JsonWriter writes what nlohmann's dump() writes for the same values, and
+// never invalid JSON, whatever bytes it is given.
+#include "api/json_writer.h"
+
+#include <gtest/gtest.h>
+
+namespace fazhi::api {
+namespace {
+
+const std::string kNasty[] = {
+    "",
+    "plain",
+    "中文标题《示范县》（第1号）",
+    "quote \" backslash \\ slash /",
+    "\b\f\n\r\t\x01\x1f\x7f end",
+    std::string("nul \0 inside", 12),
+    "emoji 😀 and ½ and \xE2\x80\xA8",
+};
+
+std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+TEST(JsonWriter, StringsAreEscapedLikeNlohmann) {
+  for (const auto& s : kNasty) {
+    std::string out;
+    AppendJsonString(s, &out);
+    EXPECT_EQ(out, Dump(Json(s))) << s;
+  }
+}
+
+TEST(JsonWriter, NestedValuesMatchTheirDump) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("items").BeginArray();
+  for (const auto& s : kNasty) w.BeginObject().Field("s", s).Field("n", int64_t{-9007199254740993}).EndObject();
+  w.EndArray();
+  w.Key("empty").BeginArray().EndArray();
+  w.Key("obj").BeginObject().EndObject();
+  w.Field("t", true).Field("f", false).Key("z").Null();
+  w.Key("embedded").Value(Json{{"b", 1}, {"a", Json::array({1, "x", nullptr})}});
+  w.Field("i", 42).EndObject();
+
+  Json items = Json::array();
+  for (const auto& s : kNasty) items.push_back(Json{{"n", -9007199254740993}, {"s", s}});
+  // Same members in the same order as written.
+  std::string expected = "{\"items\":[";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) expected += ",";
+    expected += "{\"s\":" + Dump(items[i]["s"]) + ",\"n\":-9007199254740993}";
+  }
+  expected += "],\"empty\":[],\"obj\":{},\"t\":true,\"f\":false,\"z\":null,\"embedded\":{\"a\":[1,\"x\",null],\"b\":1},\"i\":42}";
+  EXPECT_EQ(w.text(), expected);
+  Json parsed = Json::parse(w.text());
+  EXPECT_EQ(parsed["items"], items);
+}
+
+TEST(JsonWriter, InvalidUtf8BecomesReplacementCharacters) {
+  const std::string bad[] = {"\xFF", "ab\xC0\xAF" "cd", "\xE4\xB8", "x\xED\xA0\x80y", "\xF4\x90\x80\x80",
+                             "ok\xE4\xB8\xAD" "\x80"};
+  for (const auto& s : bad) {
+    std::string out;
+    AppendJsonString(s, &out);
+    Json parsed = Json::parse(out, nullptr, false);
+    ASSERT_FALSE(parsed.is_discarded()) << out;
+    const std::string text = parsed.get<std::string>();
+    EXPECT_NE(text.find("\xEF\xBF\xBD"), std::string::npos) << out;
+    // Valid text around the bad bytes survives.
+    for (char keep : std::string("abcdxyok"))
+      if (s.find(keep) != std::string::npos) EXPECT_NE(text.find(keep), std::string::npos) << out;
+  }
+  std::string out;
+  AppendJsonString("ok\xE4\xB8\xAD\x80", &out);
+  EXPECT_EQ(out, "\"ok\xE4\xB8\xAD\xEF\xBF\xBD\"");
+}
+
+}  // namespace
+}  // namespace fazhi::api

@@ -1,0 +1,315 @@
+// MatterService reads on both backends. Lists against a plain reference: the
+// caller's readable matters filtered, sorted and paged exactly as the API
+// documents, whichever way the service reads them (the default order in two
+// index-ordered parts, searches in bigram-index order, counts capped). The
+// timeline: stored diffs go out as stored, broken ones as no change.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <random>
+
+#include "base/field_cipher.h"
+#include "base/temp_dir.h"
+#include "engine/attachment_store.h"
+#include "engine/matter_service.h"
+#include "engine/text_index.h"
+#include "identity/catalog.h"
+#include "store/test_database.h"
+
+#ifndef FAZHI_DEFAULT_SOURCE_DIR
+#define FAZHI_DEFAULT_SOURCE_DIR "."
+#endif
+
+namespace fazhi::engine {
+namespace {
+
+using store::Value;
+
+struct Row {
+  int64_t id = 0;
+  std::string state, due_on, title;  // due_on "" = NULL
+  int64_t org_id = 0, creator_id = 0, assignee_id = 0;
+};
+
+identity::Principal Clerk(identity::Scope scope) {
+  identity::Principal p;
+  p.user_id = 7;
+  p.username = "clerk";
+  p.org_id = 2;
+  p.org_path = "/1/2/";
+  identity::Assignment a;
+  a.role = "review_clerk";
+  a.scope = scope;
+  a.permissions = {"matter:read"};
+  p.assignments.push_back(a);
+  p.permissions = a.permissions;
+  return p;
+}
+
+std::string PathOf(int64_t org) { return org == 1 ? "/1/" : org == 2 ? "/1/2/" : org == 3 ? "/1/2/3/" : "/4/"; }
+
+class MatterReadTest : public ::testing::TestWithParam<store::Dialect> {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    auto created = store::TestDatabase::Create(GetParam(), std::string("matter_read_") + info->name());
+    ASSERT_TRUE(created.ok()) << created.status().message();
+    test_db_ = std::move(*created);
+    ASSERT_TRUE(db().Migrate().ok());
+    auto catalog = identity::LoadCatalog(std::string(FAZHI_DEFAULT_SOURCE_DIR) + "/definitions");
+    ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
+    std::vector<std::string> roles;
+    for (const auto& r : catalog->roles) roles.push_back(r.code);
+    auto loaded = LoadKinds(std::string(FAZHI_DEFAULT_SOURCE_DIR) + "/definitions/kinds-test", roles);
+    ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+    kinds_ = std::make_unique<KindRegistry>(std::move(loaded).value());
+    dir_ = MakeTempDir("fazhi-matter-list");
+    auto cipher = FieldCipher::LoadOrCreate((dir_ / "key").string());
+    ASSERT_TRUE(cipher.ok());
+    cipher_ = std::make_unique<FieldCipher>(std::move(cipher).value());
+    audit_ = std::make_unique<audit::AuditLog>((dir_ / "checkpoint").string());
+    calendar_ = std::make_unique<calendar::CalendarStore>(db(), *audit_, clock_);
+    attachments_ = std::make_unique<AttachmentStore>((dir_ / "attachments").string());
+    service_ = std::make_unique<MatterService>(db(), clock_, ids_, *audit_, *calendar_, *kinds_, *cipher_,
+                                               *attachments_);
+  }
+  void TearDown() override {
+    service_.reset();
+    attachments_.reset();
+    calendar_.reset();
+    test_db_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+  store::Database& db() { return test_db_->db(); }
+
+  // Orgs 1 ⊃ 2 ⊃ 3 and 4; `n` test_case matters with repeated due dates
+  // (ties), missing ones, four states, and titles made of a few words
+  // (after `prefix`).
+  void Seed(int n, uint32_t seed, const std::string& prefix = "") {
+    std::mt19937 rnd(seed);
+    const char* words[] = {"合法性", "审查", "规范", "文件", "示范县", "决策", "顾问", "合同"};
+    const char* states[] = {"submitted", "accepted", "assigned", "closed"};
+    ASSERT_TRUE(db().Write([&](store::Transaction& tx) -> Status {
+      for (int64_t org : {1, 2, 3, 4}) {
+        auto r = tx.Exec("INSERT INTO orgs (id, parent_id, code, name, short_name, type, path, created_at) "
+                         "VALUES (?, ?, ?, ?, '', 'department', ?, 0)",
+                         {org, org == 2 ? Value(int64_t{1}) : org == 3 ? Value(int64_t{2}) : Value(),
+                          "O" + std::to_string(org), "单位" + std::to_string(org), PathOf(org)});
+        if (!r.ok()) return r.status();
+      }
+      for (int i = 0; i < n; ++i) {
+        Row m;
+        m.id = 1000 + i;
+        m.state = states[rnd() % 4];
+        if (rnd() % 5 != 0) m.due_on = "2026-03-" + std::to_string(10 + rnd() % 6);
+        m.org_id = 1 + rnd() % 4;
+        m.creator_id = rnd() % 6 == 0 ? 7 : 8;
+        m.assignee_id = rnd() % 9 == 0 ? 7 : 0;
+        m.title = prefix + words[rnd() % 8] + words[rnd() % 8] + std::to_string(i);
+        auto r = tx.Exec(
+            "INSERT INTO matters (id, kind, kind_version, number, title, org_id, org_path, creator_id, state, "
+            "assignee_id, received_at, due_on, created_at, updated_at) VALUES (?, 'test_case', 1, '', ?, ?, ?, ?, ?, "
+            "?, ?, ?, 0, ?)",
+            {m.id, m.title, m.org_id, PathOf(m.org_id), m.creator_id, m.state, m.assignee_id, int64_t{i},
+             m.due_on.empty() ? Value() : Value(m.due_on), int64_t{n - i}});
+        if (!r.ok()) return r.status();
+        r = tx.dialect() == store::Dialect::kSqlite
+                ? tx.Exec("INSERT INTO matter_search (rowid, tokens) VALUES (?, ?)", {m.id, IndexTokens(m.title)})
+                : tx.Exec("INSERT INTO matter_search (matter_id, tokens) VALUES (?, ?)", {m.id, IndexTokens(m.title)});
+        if (!r.ok()) return r.status();
+        rows_.push_back(m);
+      }
+      return Status::Ok();
+    }).ok());
+  }
+
+  // What the clerk with an org_and_below scope over org 2 may read.
+  static bool Readable(const Row& m) {
+    return m.creator_id == 7 || m.assignee_id == 7 || m.org_id == 2 || m.org_id == 3;
+  }
+
+  // Every page of `q` joined together, and the totals reported with them.
+  std::vector<int64_t> AllPages(ListQuery q, std::vector<int64_t>* totals, bool* capped = nullptr) {
+    std::vector<int64_t> ids;
+    const identity::Principal p = Clerk(identity::Scope::kOrgAndBelow);
+    for (q.page = 1;; ++q.page) {
+      auto page = service_->List(p, q);
+      EXPECT_TRUE(page.ok()) << page.status().ToString();
+      if (!page.ok()) break;
+      totals->push_back(page->total);
+      if (capped) *capped = page->total_capped;
+      for (const auto& s : page->items) ids.push_back(s.id);
+      if (static_cast<int>(page->items.size()) < q.page_size) break;
+    }
+    return ids;
+  }
+
+  ManualClock clock_{1772416800000};  // 2026-03-02
+  IdGenerator ids_{clock_, 1};
+  std::unique_ptr<store::TestDatabase> test_db_;
+  std::unique_ptr<KindRegistry> kinds_;
+  std::filesystem::path dir_;
+  std::unique_ptr<FieldCipher> cipher_;
+  std::unique_ptr<audit::AuditLog> audit_;
+  std::unique_ptr<calendar::CalendarStore> calendar_;
+  std::unique_ptr<AttachmentStore> attachments_;
+  std::unique_ptr<MatterService> service_;
+  std::vector<Row> rows_;
+};
+
+TEST_P(MatterReadTest, DefaultOrderIsDueDateWithUndatedLastAndNewestFirstAmongEquals) {
+  Seed(180, 1);
+  for (const std::string state : {"", "accepted", "closed"}) {
+    std::vector<Row> expected;
+    for (const auto& m : rows_)
+      if (Readable(m) && (state.empty() || m.state == state)) expected.push_back(m);
+    std::sort(expected.begin(), expected.end(), [](const Row& a, const Row& b) {
+      if (a.due_on.empty() != b.due_on.empty()) return b.due_on.empty();
+      if (a.due_on != b.due_on) return a.due_on < b.due_on;
+      return a.id > b.id;
+    });
+    std::vector<int64_t> want;
+    for (const auto& m : expected) want.push_back(m.id);
+    for (int size : {1, 7, 20, 200}) {
+      ListQuery q;
+      q.kind = "test_case";
+      q.state = state;
+      q.page_size = size;
+      std::vector<int64_t> totals;
+      EXPECT_EQ(AllPages(q, &totals), want) << "state " << state << ", page size " << size;
+      for (int64_t t : totals) EXPECT_EQ(t, static_cast<int64_t>(want.size()));
+    }
+  }
+  // A page past the end is empty but still carries the total.
+  ListQuery q;
+  q.kind = "test_case";
+  q.page = 1000;
+  auto far = service_->List(Clerk(identity::Scope::kOrgAndBelow), q);
+  ASSERT_TRUE(far.ok());
+  EXPECT_TRUE(far->items.empty());
+  EXPECT_GT(far->total, 0);
+}
+
+TEST_P(MatterReadTest, OtherOrdersMatchTheReference) {
+  Seed(120, 2);
+  std::vector<Row> readable;
+  for (const auto& m : rows_)
+    if (Readable(m)) readable.push_back(m);
+  // due_on descending: undated still last, newest first among equals.
+  std::vector<Row> by_due_desc = readable;
+  std::sort(by_due_desc.begin(), by_due_desc.end(), [](const Row& a, const Row& b) {
+    if (a.due_on.empty() != b.due_on.empty()) return b.due_on.empty();
+    if (a.due_on != b.due_on) return a.due_on > b.due_on;
+    return a.id > b.id;
+  });
+  std::vector<int64_t> want;
+  for (const auto& m : by_due_desc) want.push_back(m.id);
+  ListQuery q;
+  q.order = "desc";
+  q.page_size = 9;
+  std::vector<int64_t> totals;
+  EXPECT_EQ(AllPages(q, &totals), want);
+  // updated_at ascending = id descending in this sample.
+  q = ListQuery();
+  q.sort = "updated_at";
+  q.page_size = 11;
+  want.clear();
+  for (const auto& m : readable) want.push_back(m.id);
+  std::sort(want.rbegin(), want.rend());
+  EXPECT_EQ(AllPages(q, &totals), want);
+}
+
+TEST_P(MatterReadTest, SearchListsReadableHitsNewestFirst) {
+  Seed(150, 3);
+  for (const std::string word : {"审查", "示范县", "合同顾问", "规"}) {
+    std::vector<int64_t> want;
+    for (const auto& m : rows_)
+      if (Readable(m) && m.title.find(word) != std::string::npos) want.push_back(m.id);
+    std::sort(want.rbegin(), want.rend());
+    ListQuery q;
+    q.q = word;
+    q.sort = "";
+    q.page_size = 6;
+    std::vector<int64_t> totals;
+    bool capped = true;
+    EXPECT_EQ(AllPages(q, &totals, &capped), want) << word;
+    EXPECT_FALSE(capped);
+    for (int64_t t : totals) EXPECT_EQ(t, static_cast<int64_t>(want.size())) << word;
+    // With an explicit order the same hits come sorted by it.
+    q.sort = "due_on";
+    q.order = "asc";
+    std::vector<int64_t> sorted = AllPages(q, &totals);
+    std::sort(sorted.rbegin(), sorted.rend());
+    EXPECT_EQ(sorted, want) << word;
+  }
+}
+
+TEST_P(MatterReadTest, SearchCountsAreCappedAFewPagesAhead) {
+  Seed(1100, 4, "示范县");
+  const identity::Principal all = Clerk(identity::Scope::kAll);
+  ListQuery q;
+  q.q = "示范县";
+  q.sort = "";
+  auto page = service_->List(all, q);
+  ASSERT_TRUE(page.ok());
+  // Counted up to ten pages of 20 (the minimum, 200), and said so.
+  EXPECT_EQ(page->total, 200);
+  EXPECT_TRUE(page->total_capped);
+  ASSERT_EQ(page->items.size(), 20u);
+  for (size_t i = 1; i < page->items.size(); ++i) EXPECT_GT(page->items[i - 1].id, page->items[i].id);
+  for (const auto& s : page->items) EXPECT_NE(s.title.find("示范县"), std::string::npos);
+  // Further pages count further: page 30 of 20 counts to 580 + 200.
+  q.page = 30;
+  page = service_->List(all, q);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 780);
+  EXPECT_TRUE(page->total_capped);
+  ASSERT_EQ(page->items.size(), 20u);
+  EXPECT_EQ(page->items[0].id, rows_.back().id - 580);  // newest first: the 581st newest
+  // Near the end the true count is reached.
+  q.page = 50;
+  page = service_->List(all, q);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 1100);
+  EXPECT_FALSE(page->total_capped);
+  EXPECT_EQ(page->items.size(), 20u);
+  q.page = 56;
+  page = service_->List(all, q);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 1100);
+  EXPECT_EQ(page->items.size(), 0u);
+}
+
+TEST_P(MatterReadTest, TimelineKeepsStoredDiffsAndHidesBrokenOnes) {
+  Seed(3, 5);
+  const char* diffs[] = {R"({"title":["旧","新"],"n":[1,2]})", "not json", "[1,2]", "{\"open\":", ""};
+  ASSERT_TRUE(db().Write([&](store::Transaction& tx) -> Status {
+    for (int i = 0; i < 5; ++i) {
+      auto r = tx.Exec("INSERT INTO matter_events (id, matter_id, seq, at, user_id, username, action, from_state, "
+                       "to_state, note, diff) VALUES (?, ?, ?, 0, 7, 'clerk', 'update', 's', 's', '', ?)",
+                       {int64_t{5000 + i}, rows_[0].id, int64_t{i + 1}, std::string(diffs[i])});
+      if (!r.ok()) return r.status();
+    }
+    return Status::Ok();
+  }).ok());
+  identity::Principal all = Clerk(identity::Scope::kAll);
+  auto events = service_->Events(all, rows_[0].id);
+  ASSERT_TRUE(events.ok()) << events.status().ToString();
+  ASSERT_EQ(events->size(), 5u);
+  EXPECT_EQ((*events)[0].diff, diffs[0]);
+  for (int i = 1; i < 5; ++i) EXPECT_EQ((*events)[i].diff, "{}") << diffs[i];
+  EXPECT_EQ((*events)[0].action_label, "修改");
+  // Someone who may not read the matter learns nothing, not even that it exists.
+  identity::Principal stranger = Clerk(identity::Scope::kSelf);
+  stranger.user_id = 99;
+  EXPECT_EQ(service_->Events(stranger, rows_[0].id).status().code(), "not_found");
+  EXPECT_EQ(service_->Events(all, 424242).status().code(), "not_found");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, MatterReadTest,
+                         ::testing::Values(store::Dialect::kSqlite, store::Dialect::kPostgres),
+                         [](const auto& info) { return std::string(store::DialectName(info.param)); });
+
+}  // namespace
+}  // namespace fazhi::engine
