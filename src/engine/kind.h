@@ -16,6 +16,8 @@
 //   create_roles: [unit_submitter] # optional: roles that may create (default: any
 //                                  # holder of matter:create)
 //   fields:   [{key, label, type, required?, options?, max?, min?, pii?, link_kind?}]
+//             # an enum takes `options: [...]` or `options_from: LIST`, the labels
+//             # of an option list in definitions/lists/ (option_list.h)
 //   states:   [{name, label}]      # or plain names
 //   initial: submitted
 //   final: [issued, returned]
@@ -49,6 +51,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "engine/option_list.h"
 
 namespace fazhi::engine {
 
@@ -64,6 +67,8 @@ struct FieldDef {
   FieldType type = FieldType::kText;
   bool required = false;             // required at creation
   std::vector<std::string> options;  // enum
+  std::string options_from;          // enum: the option list (definitions/lists/) the
+                                     // options were taken from at load ("" = inline)
   std::optional<double> min, max;    // number/money bounds; max = max length for text
   std::string link_kind;             // matter_link: the kind it must point to ("" = any)
   bool pii = false;                  // personal data (stored encrypted); always true for party
@@ -181,14 +186,18 @@ std::optional<KindProblem> CheckKind(const KindDef& kind,
 // of CheckKind), and also empty files, more than one YAML document, strings
 // over 200 characters, lists over 200 entries, files over 1 MiB. Never throws.
 // known_roles: role codes that exist (from the identity catalog).
+// lists: the option lists an enum field may name with `options_from` (its
+// options are copied from the list; naming an unknown list is an error).
 Result<KindDef> ParseKind(const std::string& yaml_text, const std::string& file,
-                          const std::vector<std::string>& known_roles);
+                          const std::vector<std::string>& known_roles,
+                          const std::vector<OptionList>& lists = {});
 
 // Loads every *.yaml in dir (sorted by name); the first error stops loading.
 // Duplicate kind names across files are errors, and so are link_kind and guard
 // kinds (or guard states) that no loaded kind has; the error names the file
 // and line of the reference.
 Result<std::vector<KindDef>> LoadKinds(const std::string& dir,
-                                       const std::vector<std::string>& known_roles);
+                                       const std::vector<std::string>& known_roles,
+                                       const std::vector<OptionList>& lists = {});
 
 }  // namespace fazhi::engine

@@ -83,6 +83,7 @@ struct Locator {
 struct Ctx {
   const std::string& file;
   Locator* locator;
+  const std::vector<OptionList>& lists;
 
   Status Err(int line, const std::string& what) const { return Error(file, line, what); }
 };
@@ -222,7 +223,9 @@ Status ReadField(const Ctx& c, const YAML::Node& n, KindDef* k) {
   FieldDef f;
   FAZHI_RETURN_IF_ERROR(ReadMap(
       c, n, What("field", n, "key"),
-      {"key", "label", "type", "required", "options", "min", "max", "pii", "link_kind"}, &m));
+      {"key", "label", "type", "required", "options", "options_from", "min", "max", "pii",
+       "link_kind"},
+      &m));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "key", &f.key));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "label", &f.label));
   std::string type;
@@ -237,6 +240,16 @@ Status ReadField(const Ctx& c, const YAML::Node& n, KindDef* k) {
   FAZHI_RETURN_IF_ERROR(Scalar(c, m, "pii", "true or false", &f.pii));
   if (f.type == FieldType::kParty) f.pii = true;
   FAZHI_RETURN_IF_ERROR(List(c, m, "options", &f.options));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "options_from", &f.options_from));
+  if (const YAML::Node* from = m.Find("options_from")) {
+    if (f.type != FieldType::kEnum || m.Find("options"))
+      return c.Err(LineOf(*from), m.what + ": options_from applies to enum fields without options");
+    const OptionList* list = FindOptionList(c.lists, f.options_from);
+    if (!list)
+      return c.Err(LineOf(*from), m.what + ": options_from names unknown list '" + f.options_from +
+                                      "' (lists are read from definitions/lists/)");
+    f.options = list->Labels();
+  }
   double min = 0, max = 0;
   FAZHI_RETURN_IF_ERROR(Scalar(c, m, "min", "a number", &min));
   FAZHI_RETURN_IF_ERROR(Scalar(c, m, "max", "a number", &max));
@@ -374,7 +387,8 @@ Status Read(const Ctx& c, const YAML::Node& root, KindDef* k) {
 }
 
 Result<KindDef> ParseOne(const std::string& text, const std::string& file,
-                         const std::vector<std::string>& roles, Locator* locator) {
+                         const std::vector<std::string>& roles,
+                         const std::vector<OptionList>& lists, Locator* locator) {
   if (text.size() > kMaxFileBytes) return Error(file, 1, "file is larger than 1 MiB");
   try {
     std::vector<YAML::Node> docs = YAML::LoadAll(text);
@@ -383,7 +397,7 @@ Result<KindDef> ParseOne(const std::string& text, const std::string& file,
     if (docs.size() > 1) return Error(file, LineOf(docs[1]), "more than one YAML document");
     KindDef k;
     k.source_file = file;
-    Ctx c{file, locator};
+    Ctx c{file, locator, lists};
     FAZHI_RETURN_IF_ERROR(Read(c, docs[0], &k));
     if (std::optional<KindProblem> p = CheckKind(k, roles))
       return Error(file, locator->Line(*p), p->what);
@@ -464,13 +478,15 @@ Status CheckLinks(const std::vector<KindDef>& kinds, const std::vector<Locator>&
 }  // namespace
 
 Result<KindDef> ParseKind(const std::string& yaml_text, const std::string& file,
-                          const std::vector<std::string>& known_roles) {
+                          const std::vector<std::string>& known_roles,
+                          const std::vector<OptionList>& lists) {
   Locator locator;
-  return ParseOne(yaml_text, file, known_roles, &locator);
+  return ParseOne(yaml_text, file, known_roles, lists, &locator);
 }
 
 Result<std::vector<KindDef>> LoadKinds(const std::string& dir,
-                                       const std::vector<std::string>& known_roles) {
+                                       const std::vector<std::string>& known_roles,
+                                       const std::vector<OptionList>& lists) {
   namespace fs = std::filesystem;
   std::error_code ec;
   std::vector<fs::path> files;
@@ -485,7 +501,7 @@ Result<std::vector<KindDef>> LoadKinds(const std::string& dir,
   for (size_t i = 0; i < files.size(); ++i) {
     std::string text;
     FAZHI_RETURN_IF_ERROR(ReadFile(files[i], &text));
-    Result<KindDef> k = ParseOne(text, files[i].string(), known_roles, &locators[i]);
+    Result<KindDef> k = ParseOne(text, files[i].string(), known_roles, lists, &locators[i]);
     if (!k.ok()) return k.status();
     for (const auto& other : kinds) {
       if (other.kind == k->kind)

@@ -99,9 +99,16 @@ test('legality review: every action, periods, 文号, outcome and feedback', asy
   assert.equal(r.status, 422);
   assert.ok(r.body.error.details.fields.category);
   assert.ok(r.body.error.details.fields.submitting_org);
-
+  // The catalogue item is one of the county's 目录清单 (definitions/lists/review_catalogue.yaml).
   r = await create(unit, 'legality_review',
     { category: '行政规范性文件', submitting_org: org('SCJG'), catalogue_item: '行政规范性文件', explanation: '依据上位法起草。' },
+    { orgId: org('JUS-LR') });
+  assert.equal(r.status, 422);
+  assert.ok(r.body.error.details.fields.catalogue_item, r.text);
+  assert.deepEqual(Object.keys(r.body.error.details.fields), ['catalogue_item']);
+
+  r = await create(unit, 'legality_review',
+    { category: '行政规范性文件', submitting_org: org('SCJG'), catalogue_item: '县政府部门制发的行政规范性文件', explanation: '依据上位法起草。' },
     { title: '关于示范县市场主体登记管理办法的合法性审查', orgId: org('JUS-LR') });
   assert.equal(r.status, 201, r.text);
   let m = r.body;

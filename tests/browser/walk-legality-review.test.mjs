@@ -46,7 +46,9 @@ function submitReview(page, title, category) {
     await choose(page, page, 'category', category)
     await chooseOrg(page, page, 'submitting_org', '示范县市场监督管理局')
     await fillField(page, 'explanation', '依据《优化营商环境条例》起草，已征求相关部门意见。')
-    await fillField(page, 'catalogue_item', category)
+    // The catalogue item is picked from the county's 目录清单 (definitions/lists).
+    const item = { 政策文件: '提请县政府常务会议研究的政策措施文件', 行政规范性文件: '县政府部门制发的行政规范性文件' }[category]
+    await choose(page, page, 'catalogue_item', item)
   })
 }
 
