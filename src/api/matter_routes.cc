@@ -177,8 +177,10 @@ void AddMatterRoutes(Api& api, engine::MatterService& service) {
     if (!events.ok()) return ErrorResponse(events.status());
     JsonWriter w;
     w.BeginObject().Key("items").BeginArray();
-    for (const auto& e : events.value()) WriteEvent(w, e);
-    w.EndArray().EndObject();
+    for (const auto& e : events->events) WriteEvent(w, e);
+    w.EndArray();
+    WritePeople(w.Key("people"), events->people);
+    w.EndObject();
     return JsonTextResponse(200, w.Take());
   });
 

@@ -2,6 +2,7 @@
 // SQL. Not part of the engine's interface.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,9 +55,21 @@ store::Value EarliestDue(const std::vector<DeadlineRecord>& deadlines);
 Result<int64_t> HandlingOrg(store::Transaction& tx, const KindDef& kind, int64_t requested,
                             int64_t fallback, FieldErrors* errors);
 
+// When `user_id` holds none of `roles` (and `roles` is not empty), the field
+// error on `key`: `prefix` followed by the roles' names (法律顾问助理、…).
+Status CheckHoldsRole(store::Transaction& tx, int64_t user_id, const std::vector<std::string>& roles,
+                      const std::string& key, const std::string& prefix, FieldErrors* errors);
+
 // The field error on "assignee" when `user_id` holds none of the action's
 // assignee_roles.
 Status CheckAssignee(store::Transaction& tx, const ActionDef& a, int64_t user_id, FieldErrors* errors);
+
+// User ids held by the kind's user fields in `data`, and named by a stored
+// diff (user fields and the assignee, before and after).
+void UserIdsIn(const KindDef& kind, const Json& data, std::set<int64_t>* ids);
+void UserIdsInDiff(const KindDef& kind, const std::string& diff, std::set<int64_t>* ids);
+// Name and org of each existing user in `ids`, by id.
+Result<std::vector<PersonRef>> PeopleByIds(store::Transaction& tx, const std::set<int64_t>& ids);
 
 std::string KindVersionedStateLabel(const KindDef* kind, const std::string& state);
 

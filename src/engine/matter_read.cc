@@ -99,17 +99,20 @@ std::string DiffText(std::string text) { return IsJsonObject(text) ? text : "{}"
 
 }  // namespace
 
-Result<std::vector<EventView>> MatterService::Events(const identity::Principal& p, int64_t id) {
-  std::vector<EventView> out;
+Result<Timeline> MatterService::Events(const identity::Principal& p, int64_t id) {
+  Timeline timeline;
+  std::vector<EventView>& out = timeline.events;
   Status st = db_.Read([&](Transaction& tx) {
     auto m = LoadForAccess(tx, id);
     if (!m.ok()) return m.status();
     if (!CanRead(p, *m)) return Status("not_found", "事项不存在或无权查看");
     auto rows = tx.Query(
-        "SELECT id, seq, at, user_id, username, action, from_state, to_state, note, diff FROM matter_events "
-        "WHERE matter_id = ? ORDER BY seq",
+        "SELECT e.id, e.seq, e.at, e.user_id, e.username, e.action, e.from_state, e.to_state, e.note, e.diff, "
+        "COALESCE(u.display_name, '') FROM matter_events e LEFT JOIN users u ON u.id = e.user_id "
+        "WHERE e.matter_id = ? ORDER BY e.seq",
         {id});
     if (!rows.ok()) return rows.status();
+    std::set<int64_t> named;  // people the diffs name (user fields, assignee)
     for (const auto& r : rows->rows) {
       EventView e;
       e.id = r.Int(0);
@@ -128,12 +131,17 @@ Result<std::vector<EventView>> MatterService::Events(const identity::Principal& 
       e.to_state = r.Text(7);
       e.note = r.Text(8);
       e.diff = DiffText(r.Text(9));
+      e.display_name = r.Text(10);
+      UserIdsInDiff(*m->kind, e.diff, &named);
       out.push_back(std::move(e));
     }
+    auto people = PeopleByIds(tx, named);
+    if (!people.ok()) return people.status();
+    timeline.people = std::move(people).value();
     return Status::Ok();
   });
   if (!st.ok()) return st;
-  return out;
+  return timeline;
 }
 
 Result<std::string> MatterService::RevealParty(const identity::Principal& p, int64_t id, const std::string& field,

@@ -3,6 +3,7 @@
 #include "engine/matter_service.h"
 
 #include <algorithm>
+#include <set>
 
 #include "base/personal_data.h"
 #include "engine/matter_internal.h"
@@ -217,6 +218,11 @@ Result<MatterView> MatterService::View(Transaction& tx, const identity::Principa
     v.actions.push_back({a.name, a.label, a.require, a.fields, EffectName(a.effect)});
   }
   v.can_edit = !m.kind->IsFinal(m.state) && (m.creator_id == p.user_id || !v.actions.empty());
+  std::set<int64_t> named;
+  UserIdsIn(*m.kind, m.data, &named);
+  auto people = PeopleByIds(tx, named);
+  if (!people.ok()) return people.status();
+  v.people = std::move(people).value();
   auto links = tx.Query(
       "SELECT l.to_id, l.field, 'out', t.kind, t.title, t.state, t.number FROM matter_links l "
       "JOIN matters t ON t.id = l.to_id WHERE l.from_id = ? "
@@ -320,7 +326,7 @@ Status MatterService::CheckReferences(Transaction& tx, const identity::Principal
     std::vector<Value> params = {ref};
     switch (f->type) {
       case FieldType::kOrg: sql = "SELECT 1 FROM orgs WHERE id = ?"; break;
-      case FieldType::kUser: sql = "SELECT 1 FROM users WHERE id = ?"; break;
+      case FieldType::kUser: sql = "SELECT 1 FROM users WHERE id = ? AND status = 'active'"; break;
       case FieldType::kAttachment:
         sql = "SELECT 1 FROM attachments WHERE id = ? AND matter_id = ?";
         params.push_back(matter_id);
@@ -335,7 +341,10 @@ Status MatterService::CheckReferences(Transaction& tx, const identity::Principal
     }
     auto rows = tx.Query(sql, params);
     if (!rows.ok()) return rows.status();
-    if (rows->empty() && !errors->count(f->key)) (*errors)[f->key] = f->label + "引用的对象不存在";
+    if (rows->empty() && !errors->count(f->key))
+      (*errors)[f->key] = f->type == FieldType::kUser ? f->label + "所选人员不存在或已停用" : f->label + "引用的对象不存在";
+    if (!rows->empty() && f->type == FieldType::kUser && !f->roles.empty())
+      FAZHI_RETURN_IF_ERROR(CheckHoldsRole(tx, ref, f->roles, f->key, "所选人员不能作为“" + f->label + "”，须为：", errors));
     if (!rows->empty() && f->type == FieldType::kMatterLink && !errors->count(f->key) && !CanReadId(tx, p, ref))
       (*errors)[f->key] = f->label + "引用的事项不存在或无权查看";
   }
