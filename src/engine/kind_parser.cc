@@ -283,6 +283,7 @@ Status ReadField(const Ctx& c, const YAML::Node& n, KindDef* k) {
       return c.Err(LineOf(*from), m.what + ": options_from names unknown list '" + f.options_from +
                                       "' (lists are read from definitions/lists/)");
     f.options = list->Labels();
+    for (const OptionItem& item : list->items) f.option_attrs[item.label] = item.attrs;
   }
   double min = 0, max = 0;
   FAZHI_RETURN_IF_ERROR(Scalar(c, m, "min", "a number", &min));
@@ -414,22 +415,23 @@ Status ReadCheck(const Ctx& c, const YAML::Node& n, KindDef* k) {
   MapView m;
   CheckDef d;
   FAZHI_RETURN_IF_ERROR(ReadMap(c, n, What("check on field", n, "field"),
-                                {"field", "not_before", "not_after", "before", "after", "plus", "when",
-                                 "message"},
+                                {"field", "not_before", "not_after", "before", "after", "matches", "attr",
+                                 "plus", "when", "message"},
                                 &m));
   FAZHI_RETURN_IF_ERROR(Require(c, m, "field"));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "field", &d.field));
   int comparisons = 0;
   for (CheckDef::Op op : {CheckDef::Op::kNotBefore, CheckDef::Op::kNotAfter, CheckDef::Op::kBefore,
-                          CheckDef::Op::kAfter}) {
+                          CheckDef::Op::kAfter, CheckDef::Op::kMatches}) {
     if (!m.Find(CheckOpName(op))) continue;
     ++comparisons;
     d.op = op;
     FAZHI_RETURN_IF_ERROR(Str(c, m, CheckOpName(op), &d.other));
   }
   if (comparisons != 1)
-    return c.Err(LineOf(n), m.what + ": a check needs exactly one of not_before, not_after, before, after "
-                                     "(naming the other field)");
+    return c.Err(LineOf(n), m.what + ": a check needs exactly one of not_before, not_after, before, after, "
+                                     "matches (naming the other field)");
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "attr", &d.attr));
   FAZHI_RETURN_IF_ERROR(Offset(c, m, &d));
   FAZHI_RETURN_IF_ERROR(ListMap(c, m, "when", &d.when));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "message", &d.message));
