@@ -81,6 +81,13 @@ test('GET /api/v1/kinds states the checks, the user fields\' roles and the dange
   assert.equal(style('legality_review', 'return'), 'default');
   assert.deepEqual(kinds.counsel_work.fields.find((f) => f.key === 'counsel').roles,
     ['chief_counsel', 'external_counsel', 'counsel_assistant']);
+  // The review catalogue: the item select's options and their categories come from the list.
+  const item = kinds.legality_review.fields.find((f) => f.key === 'catalogue_item');
+  assert.equal(item.optionsFrom, 'review_catalogue');
+  assert.deepEqual(Object.keys(item.optionAttrs).sort(), [...item.options].sort());
+  assert.equal(item.optionAttrs['县政府部门制发的行政规范性文件'].category, '行政规范性文件');
+  assert.deepEqual(kinds.legality_review.checks.find((c) => c.op === 'matches'),
+    { field: 'catalogue_item', op: 'matches', other: 'category', attr: 'category', plus: { years: 0, months: 0, days: 0 }, when: {} });
 });
 
 test('counsel contract: the service period may not end before it starts, on create, edit and renewal', async () => {
