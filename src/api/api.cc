@@ -9,7 +9,7 @@ Api::Api(std::unique_ptr<http::StaticFiles> files, Authenticator authenticate)
     : files_(std::move(files)), authenticate_(std::move(authenticate)) {}
 
 void Api::Add(RouteSpec spec) {
-  if (spec.spooled_body) spooled_.insert(spec.method + " " + spec.pattern);
+  if (spec.spooled_body) spooled_.emplace(spec.method + " " + spec.pattern, spec);
   specs_.push_back(spec);
   RouteSpec stored = std::move(spec);
   router_.Add(stored.method, stored.pattern,
@@ -43,29 +43,43 @@ bool Api::SameOrigin(const http::Request& req) {
   return origin.substr(scheme + 3) == host;
 }
 
-http::Response Api::Guarded(const RouteSpec& spec, http::Request& req) const {
+std::optional<http::Response> Api::Refusal(const RouteSpec& spec, const http::Request& req,
+                                           std::optional<identity::Principal>* who) const {
   if (IsStateChanging(req.method) && !SameOrigin(req))
     return ErrorResponse(403, "csrf", "请求来源不被允许");
-  if (spec.access == Access::kPublic) {
-    Call call{req, nullptr};
-    return spec.handler(call);
-  }
-  Result<identity::Principal> who = authenticate_
-                                        ? authenticate_(req)
-                                        : Result<identity::Principal>(
-                                              Status("unauthenticated", "请先登录"));
-  if (!who.ok()) return ErrorResponse(who.status());
+  if (spec.access == Access::kPublic) return std::nullopt;
+  Result<identity::Principal> found = authenticate_
+                                          ? authenticate_(req)
+                                          : Result<identity::Principal>(
+                                                Status("unauthenticated", "请先登录"));
+  if (!found.ok()) return ErrorResponse(found.status());
   if (IsStateChanging(req.method)) {
     const std::string token = req.Header("x-csrf-token");
-    if (token.empty() || token != who->csrf_token)
+    if (token.empty() || token != found->csrf_token)
       return ErrorResponse(403, "csrf", "缺少或错误的 CSRF 令牌，请刷新页面后重试");
   }
-  if (who->must_change_password && !spec.allow_password_expired)
+  if (found->must_change_password && !spec.allow_password_expired)
     return ErrorResponse(403, "password_change_required", "请先修改密码后再继续操作");
-  if (spec.access == Access::kPermission && !who->Can(spec.permission))
+  if (spec.access == Access::kPermission && !found->Can(spec.permission))
     return ErrorResponse(403, "forbidden", "没有执行此操作的权限");
-  Call call{req, &who.value()};
+  *who = std::move(found).value();
+  return std::nullopt;
+}
+
+http::Response Api::Guarded(const RouteSpec& spec, http::Request& req) const {
+  std::optional<identity::Principal> who;
+  if (std::optional<http::Response> refused = Refusal(spec, req, &who)) return std::move(*refused);
+  Call call{req, who ? &*who : nullptr};
   return spec.handler(call);
+}
+
+std::optional<http::Response> Api::AdmitSpooled(const http::Request& req) const {
+  auto match = router_.Find(req.method, req.path);
+  if (match.outcome != http::Router::Outcome::kFound) return std::nullopt;
+  auto spec = spooled_.find(req.method + " " + match.pattern);
+  if (spec == spooled_.end()) return std::nullopt;
+  std::optional<identity::Principal> who;
+  return Refusal(spec->second, req, &who);
 }
 
 bool Api::SpoolsBody(const http::Request& req) const {

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -60,6 +62,10 @@ class Api {
   // Whether the request goes to a route with a spooled body (the server asks
   // once the headers are in, before reading the body).
   bool SpoolsBody(const http::Request& req) const;
+  // For a spooled request, before its body is read: the refusal the route's
+  // access checks (origin, session, CSRF, password change, permission) give
+  // from the headers alone, or none. The handler checks again with the body.
+  std::optional<http::Response> AdmitSpooled(const http::Request& req) const;
   const std::vector<RouteSpec>& Routes() const { return specs_; }
 
   static bool IsStateChanging(const std::string& method);
@@ -68,12 +74,16 @@ class Api {
 
  private:
   http::Response Guarded(const RouteSpec& spec, http::Request& req) const;
+  // The access checks of a route: a refusal, or none with *who set (left
+  // empty on public routes).
+  std::optional<http::Response> Refusal(const RouteSpec& spec, const http::Request& req,
+                                        std::optional<identity::Principal>* who) const;
 
   std::unique_ptr<http::StaticFiles> files_;
   Authenticator authenticate_;
   http::Router router_;
   std::vector<RouteSpec> specs_;
-  std::set<std::string> spooled_;  // "METHOD pattern" of spooled routes
+  std::map<std::string, RouteSpec> spooled_;  // spooled routes by "METHOD pattern"
 };
 
 }  // namespace fazhi::api
