@@ -338,7 +338,8 @@ Problem CheckActionRefs(const KindDef& k, size_t i, const std::vector<std::strin
   for (size_t j = 0; j < a.guards.size(); ++j) {
     const GuardDef& g = a.guards[j];
     if (!g.elapsed.empty()) {
-      if (!g.linked_kind.empty() || !g.state_in.empty() || !g.outcome_in.empty() || !g.field_in.empty())
+      if (!g.linked_kind.empty() || !g.state_in.empty() || !g.outcome_in.empty() || !g.field_in.empty() ||
+          !g.same_org.empty())
         return at("guards", what + ": a guard is either 'elapsed' or 'linked', not both", j);
       if (!k.Deadline(g.elapsed))
         return at("guards", what + ": guard names unknown deadline '" + g.elapsed + "'", j);

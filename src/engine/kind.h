@@ -119,6 +119,8 @@ struct GuardDef {
   std::vector<std::string> state_in;  // ... must be in one of these states
   std::vector<std::string> outcome_in;  // ... and, when listed, have one of these outcomes
   std::map<std::string, std::vector<std::string>> field_in;  // ... and enum fields with these options
+  std::string same_org;               // ... and this org field of theirs naming the acted-on
+                                      // matter's handling org (its own review, not another unit's)
   std::string message;                // 中文, shown when the guard refuses
 };
 

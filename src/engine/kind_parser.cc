@@ -343,13 +343,15 @@ Status ReadGuard(const Ctx& c, const YAML::Node& n, const std::string& action, A
   GuardDef g;
   FAZHI_RETURN_IF_ERROR(
       ReadMap(c, n, "a guard of " + action,
-              {"linked", "state_in", "outcome_in", "field_in", "elapsed", "unless_note", "message"}, &m));
+              {"linked", "state_in", "outcome_in", "field_in", "same_org", "elapsed", "unless_note", "message"},
+              &m));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "linked", &g.linked_kind));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "elapsed", &g.elapsed));
   FAZHI_RETURN_IF_ERROR(Scalar(c, m, "unless_note", "true or false", &g.unless_note));
   FAZHI_RETURN_IF_ERROR(List(c, m, "state_in", &g.state_in));
   FAZHI_RETURN_IF_ERROR(List(c, m, "outcome_in", &g.outcome_in));
   FAZHI_RETURN_IF_ERROR(ListMap(c, m, "field_in", &g.field_in));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "same_org", &g.same_org));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "message", &g.message));
   a->guards.push_back(std::move(g));
   return Status::Ok();
@@ -568,6 +570,13 @@ Status CheckLinks(const std::vector<KindDef>& kinds, const std::vector<Locator>&
               return Error(k.source_file, line,
                            what + ": '" + o + "' is not an option of field '" + key + "' of kind '" +
                                guard.linked_kind + "'");
+        }
+        if (!guard.same_org.empty()) {
+          const FieldDef* f = linked->Field(guard.same_org);
+          if (!f || f->type != FieldType::kOrg)
+            return Error(k.source_file, line,
+                         what + ": same_org names '" + guard.same_org + "', which is no org field of kind '" +
+                             guard.linked_kind + "'");
         }
       }
     }

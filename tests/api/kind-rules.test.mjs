@@ -183,6 +183,20 @@ test('normative document: the linked review must be of category 行政规范性�
   assert.match(r.body.error.message, /不是“行政规范性文件”类别.*不得签发/);
 });
 
+test('normative document: the linked review must be one its own unit submitted', async () => {
+  const today = await serverToday();
+  // An issued, lawful review of the right category — but 住建局's, not 市场监管局's.
+  const others = await issuedReview(unit, '行政规范性文件', 'ZJJ');
+  let d = await documentInReview(others);
+  const meeting = { fields: { meeting: '局党组会议', meeting_date: today } };
+  const r = await refused(unit, d, 'deliberate', meeting, 409, 'guard_failed');
+  assert.equal(r.body.error.message, '关联的合法性审查不是本单位报送的审查，不能作为本文件的合法性审核，不得提交集体审议');
+  const own = await issuedReview(unit, '行政规范性文件', 'SCJG');
+  d = await walk(d, [[unit, 'revise', { note: '改送本单位报送的审查' }], [unit, 'submit_review', { fields: { review: own.id } }],
+    [unit, 'deliberate', meeting]]);
+  assert.equal(d.state, 'deliberated');
+});
+
 test('major decision: the linked review must be of category 重大行政决策; post-evaluation after the meeting', async () => {
   const today = await serverToday();
   let r = await create(undertaker, 'major_decision',
