@@ -169,6 +169,10 @@ void AddMatterRoutes(Api& api, engine::MatterService& service) {
     engine::FieldErrors errors;
     auto v = service.Act(*c.principal, PathId(c.req), a, c.req.remote_ip, &errors);
     if (!v.ok()) return FieldErrorResponse(v.status(), errors);
+    if (!v->readable)  // done, and the matter is no longer in the actor's view
+      return JsonResponse(200, Json{{"id", IdToString(v->id)}, {"kind", v->kind}, {"kindLabel", v->kind_label},
+                                    {"state", v->state}, {"stateLabel", v->state_label}, {"version", v->version},
+                                    {"readable", false}});
     return WithEtag(MatterResponse(200, v.value()), v->version);
   });
 

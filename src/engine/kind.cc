@@ -383,6 +383,14 @@ Problem CheckActions(const KindDef& k, const std::vector<std::string>& roles) {
 
     if (a.effect == Effect::kAssign && !Contains(a.require, "assignee"))
       return at("effect", what + ": effect assign needs 'assignee' in require");
+    if (a.effect == Effect::kUnassign && Contains(a.require, "assignee"))
+      return at("effect", what + ": effect unassign cannot require 'assignee'");
+    if (!a.excluding_actors_of.empty() && !Contains(a.require, "assignee"))
+      return at("excluding_actors_of", what + ": excluding_actors_of needs 'assignee' in require");
+    for (size_t j = 0; j < a.excluding_actors_of.size(); ++j)
+      if (!k.Action(a.excluding_actors_of[j]))
+        return at("excluding_actors_of", what + ": excluding_actors_of names unknown action '" +
+                                             a.excluding_actors_of[j] + "'");
     const bool clock = a.effect == Effect::kSuspend || a.effect == Effect::kResume ||
                        a.effect == Effect::kExtend;
     if (!clock && !a.deadline.empty())
@@ -479,6 +487,7 @@ const char* EffectName(Effect e) {
     case Effect::kSuspend: return "suspend";
     case Effect::kResume: return "resume";
     case Effect::kExtend: return "extend";
+    case Effect::kUnassign: return "unassign";
   }
   return "unknown";
 }

@@ -32,8 +32,10 @@
 //   actions:
 //     - {name, label, from: [...], to, roles: [...], require: [field|note|assignee],
 //        fields: [...],            # fields the dialog may set (besides require)
-//        effect: none|assign|suspend|resume|extend,
+//        effect: none|assign|suspend|resume|extend|unassign,  # unassign: no assignee after
 //        assignee_roles: [...],    # the assignee must hold one of these roles
+//        excluding_actors_of: [recuse],  # who did one of these actions on the matter
+//                                  # is not offered, nor may be picked (回避)
 //        assignee_only: true,      # only the matter's current assignee may act
 //        deadline: name,           # for suspend/resume/extend
 //        guards: [{linked: KIND, state_in: [...], outcome_in: [...],
@@ -105,7 +107,7 @@ struct CheckDef {
 };
 const char* CheckOpName(CheckDef::Op op);  // the YAML key: not_before, not_after, before, after, matches
 
-enum class Effect { kNone, kAssign, kSuspend, kResume, kExtend };
+enum class Effect { kNone, kAssign, kSuspend, kResume, kExtend, kUnassign };
 const char* EffectName(Effect e);
 
 // A guard is either about a linked matter (linked + state_in [+ outcome_in])
@@ -140,6 +142,8 @@ struct ActionDef {
   std::string outcome_field;
   std::vector<std::string> assignee_roles;  // who may be assigned ("" = any active user)
   bool assignee_only = false;               // only the current assignee may act
+  std::vector<std::string> excluding_actors_of;  // assign: people who did these actions
+                                                 // on the matter may not be picked (回避)
   std::map<std::string, std::string> set;   // enum field -> the value this action records
   std::string style;                        // "" (ordinary) | "danger" (destructive)
 };

@@ -363,7 +363,7 @@ Status ReadAction(const Ctx& c, const YAML::Node& n, KindDef* k) {
   FAZHI_RETURN_IF_ERROR(ReadMap(c, n, What("action", n, "name"),
                                 {"name", "label", "from", "to", "roles", "require", "fields",
                                  "effect", "deadline", "guards", "document", "outcome",
-                                 "assignee_roles", "assignee_only", "set", "style"},
+                                 "assignee_roles", "assignee_only", "excluding_actors_of", "set", "style"},
                                 &m));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "name", &a.name));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "label", &a.label));
@@ -375,10 +375,10 @@ Status ReadAction(const Ctx& c, const YAML::Node& n, KindDef* k) {
   std::string effect = "none";
   FAZHI_RETURN_IF_ERROR(Str(c, m, "effect", &effect));
   int e = 0;
-  while (e <= static_cast<int>(Effect::kExtend) && effect != EffectName(Effect(e))) ++e;
-  if (e > static_cast<int>(Effect::kExtend))
+  while (e <= static_cast<int>(Effect::kUnassign) && effect != EffectName(Effect(e))) ++e;
+  if (e > static_cast<int>(Effect::kUnassign))
     return c.Err(LineOf(*m.Find("effect")), m.what + ": unknown effect '" + effect +
-                                                "' (known: none, assign, suspend, resume, extend)");
+                                                "' (known: none, assign, suspend, resume, extend, unassign)");
   a.effect = Effect(e);
   FAZHI_RETURN_IF_ERROR(Str(c, m, "deadline", &a.deadline));
   std::vector<YAML::Node> guards;
@@ -388,6 +388,7 @@ Status ReadAction(const Ctx& c, const YAML::Node& n, KindDef* k) {
   FAZHI_RETURN_IF_ERROR(Str(c, m, "outcome", &a.outcome_field));
   FAZHI_RETURN_IF_ERROR(List(c, m, "assignee_roles", &a.assignee_roles));
   FAZHI_RETURN_IF_ERROR(Scalar(c, m, "assignee_only", "true or false", &a.assignee_only));
+  FAZHI_RETURN_IF_ERROR(List(c, m, "excluding_actors_of", &a.excluding_actors_of));
   FAZHI_RETURN_IF_ERROR(StringMap(c, m, "set", &a.set));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "style", &a.style));
   k->actions.push_back(std::move(a));

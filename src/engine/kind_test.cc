@@ -871,6 +871,25 @@ TEST(LoadKinds, GuardFieldConditionsMustExist) {
                 13, "either 'elapsed' or 'linked'");
 }
 
+// 回避: an assign action excluding who recused; a recusal leaves no assignee.
+TEST(ParseKindMeaning, RecusalAndExcludedActors) {
+  Result<KindDef> k = Parse(WithAction(
+      "  - {name: pick, label: 分配, from: [open], roles: [clerk], require: [assignee], effect: assign,\n"
+      "     excluding_actors_of: [recuse]}\n"
+      "  - {name: recuse, label: 申请回避, from: [open], roles: [clerk], require: [note], effect: unassign}"));
+  ASSERT_TRUE(k.ok()) << k.status().ToString();
+  EXPECT_EQ(k->Action("pick")->excluding_actors_of, std::vector<std::string>{"recuse"});
+  EXPECT_EQ(k->Action("recuse")->effect, Effect::kUnassign);
+  ExpectInvalid(WithAction("  - {name: pick, label: 分配, from: [open], roles: [clerk], require: [assignee], "
+                           "excluding_actors_of: [nope]}"),
+                13, "excluding_actors_of names unknown action 'nope'");
+  ExpectInvalid(WithAction("  - {name: pick, label: 分配, from: [open], roles: [clerk], excluding_actors_of: [pick]}"),
+                13, "excluding_actors_of needs 'assignee' in require");
+  ExpectInvalid(WithAction("  - {name: recuse, label: 回避, from: [open], roles: [clerk], require: [assignee], "
+                           "effect: unassign}"),
+                13, "effect unassign cannot require 'assignee'");
+}
+
 // same_org: an org field of the linked kind.
 TEST(LoadKinds, GuardSameOrgNamesAnOrgFieldOfTheLinkedKind) {
   const std::string beta = SmallKind("beta", "  - {key: unit, label: 报送单位, type: org}\n"

@@ -67,6 +67,19 @@ Status CheckAssignee(Transaction& tx, const ActionDef& a, int64_t user_id, Field
   return CheckHoldsRole(tx, user_id, a.assignee_roles, "assignee", "所选人员不能承办此事项，承办人须为：", errors);
 }
 
+Status CheckNotRecused(Transaction& tx, const ActionDef& a, int64_t matter_id, int64_t user_id,
+                       FieldErrors* errors) {
+  if (a.excluding_actors_of.empty()) return Status::Ok();
+  std::vector<Value> params = {matter_id, user_id};
+  for (const auto& action : a.excluding_actors_of) params.push_back(action);
+  auto did = tx.Query("SELECT 1 FROM matter_events WHERE matter_id = ? AND user_id = ? AND action IN (" +
+                          Placeholders(a.excluding_actors_of.size()) + ")",
+                      params);
+  if (!did.ok()) return did.status();
+  if (!did->empty()) (*errors)["assignee"] = "该人员已就本事项申请回避，不能分流给其承办";
+  return Status::Ok();
+}
+
 Result<std::vector<Candidate>> MatterService::Candidates(const identity::Principal& p, int64_t id,
                                                          const std::string& action) {
   std::vector<Candidate> out;
@@ -88,12 +101,20 @@ Result<std::vector<Candidate>> MatterService::Candidates(const identity::Princip
     }
     std::vector<Value> params;
     for (const auto& r : roles) params.push_back(r);
+    // 回避: whoever did one of excluding_actors_of on this matter is not offered.
+    std::string recused;
+    if (!a->excluding_actors_of.empty()) {
+      recused = " AND u.id NOT IN (SELECT e.user_id FROM matter_events e WHERE e.matter_id = ? AND e.action IN (" +
+                Placeholders(a->excluding_actors_of.size()) + "))";
+      params.push_back(id);
+      for (const auto& action : a->excluding_actors_of) params.push_back(action);
+    }
     auto rows = tx.Query(
         "SELECT u.id, u.display_name, o.name, r.name, "
         "(SELECT COUNT(*) FROM matters w WHERE w.assignee_id = u.id AND w.closed_at IS NULL) "
         "FROM users u JOIN orgs o ON o.id = u.org_id JOIN role_assignments ra ON ra.user_id = u.id "
         "JOIN roles r ON r.code = ra.role_code WHERE u.status = 'active' AND ra.role_code IN (" +
-            Placeholders(roles.size()) + ") ORDER BY 5, u.display_name, u.id, r.name LIMIT 1000",
+            Placeholders(roles.size()) + ")" + recused + " ORDER BY 5, u.display_name, u.id, r.name LIMIT 1000",
         params);
     if (!rows.ok()) return rows.status();
     for (const auto& r : rows->rows) {

@@ -63,6 +63,10 @@ Status CheckHoldsRole(store::Transaction& tx, int64_t user_id, const std::vector
 // The field error on "assignee" when `user_id` holds none of the action's
 // assignee_roles.
 Status CheckAssignee(store::Transaction& tx, const ActionDef& a, int64_t user_id, FieldErrors* errors);
+// 回避: an error on "assignee" when the user did one of the action's
+// excluding_actors_of on the matter (e.g. recused from it).
+Status CheckNotRecused(store::Transaction& tx, const ActionDef& a, int64_t matter_id, int64_t user_id,
+                       FieldErrors* errors);
 
 // User ids held by the kind's user fields in `data`, and named by a stored
 // diff (user fields and the assignee, before and after).

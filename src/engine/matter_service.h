@@ -128,6 +128,10 @@ struct MatterView : MatterSummary {
   std::vector<AttachmentView> attachments;
   std::vector<PersonRef> people;  // the users its user fields name
   bool can_edit = false;
+  // False only in the answer to an action that took the matter out of the
+  // actor's view (申请回避 by an external counsel): id, kind, state and
+  // version are set, nothing else.
+  bool readable = true;
 };
 
 struct EventView {

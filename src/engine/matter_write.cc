@@ -209,6 +209,9 @@ Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, 
   if (!cal) return Status("calendar_missing", "工作日历未加载");
   const int64_t now = clock_.NowMs();
   const calendar::Date today = ChinaDate(now);
+  MatterView gone;  // the answer when the action takes the matter out of the actor's view
+  gone.id = id;
+  gone.readable = false;
   Status st = db_.Write([&](Transaction& tx) {
     auto loaded = Load(tx, id);
     if (!loaded.ok()) return loaded.status();
@@ -242,10 +245,12 @@ Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, 
         (*errors)["assignee"] = "承办人不存在或已停用";
       } else {
         FAZHI_RETURN_IF_ERROR(CheckAssignee(tx, *a, req.assignee_id, errors));
+        FAZHI_RETURN_IF_ERROR(CheckNotRecused(tx, *a, id, req.assignee_id, errors));
       }
       if (a->effect == Effect::kAssign || a->require.end() != std::find(a->require.begin(), a->require.end(), "assignee"))
         assignee = req.assignee_id;
     }
+    if (a->effect == Effect::kUnassign) assignee = 0;
     for (int64_t link : req.links) {
       if (link == id || !CanReadId(tx, p, link)) (*errors)["links"] = "关联的事项不存在或无权查看";
     }
@@ -312,6 +317,11 @@ Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, 
     if (!a->outcome_field.empty() && data.contains(a->outcome_field))
       outcome = DisplayText(data[a->outcome_field]);
     const std::string to = a->to.empty() ? m.state : a->to;
+    gone.kind = m.kind->kind;
+    gone.kind_label = m.kind->label;
+    gone.state = to;
+    gone.state_label = m.kind->StateLabel(to);
+    gone.version = req.expected_version + 1;
     // closed_at is set when the matter enters a final state, and kept after.
     const bool closing = m.kind->IsFinal(to) && !m.kind->IsFinal(m.state);
     auto r = tx.Exec(
@@ -335,7 +345,11 @@ Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, 
     return Audit(tx, p, ip, "matter.action." + a->name, id, m.state + "->" + to);
   });
   if (!st.ok()) return st;
-  return Get(p, id);
+  auto view = Get(p, id);
+  if (view.ok() || view.status().code() != "not_found") return view;
+  // Done, but no longer theirs to see (e.g. an external counsel who recused):
+  // say what happened without showing the matter.
+  return gone;
 }
 
 }  // namespace fazhi::engine

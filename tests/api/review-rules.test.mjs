@@ -3,7 +3,8 @@
 // dates counted again when the category is corrected or the calendar is
 // edited, the office that handles every review (handled_by), who may submit
 // (create_roles), whom 分流 may pick (assignee_roles, with the candidates
-// list) and drafting by the assignee only (assignee_only).
+// list), 回避 (recuse, excluding_actors_of) and drafting by the assignee only
+// (assignee_only).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { demoClient, advanceClock, uniqueName } from './lib.mjs';
@@ -126,6 +127,39 @@ test('拟写审查意见 is for the assignee only', async () => {
   assert.ok(seenByCounsel.actions.some((a) => a.name === 'draft'));
   m = await walk(m, [[counsel, 'draft', { fields: { conclusion: '合法', reasons: '符合法定权限和程序。' } }]]);
   assert.equal(m.state, 'drafted');
+});
+
+test('申请回避: the assignee steps back with a reason and is neither offered nor assignable again', async () => {
+  let m = await submitted('行政协议');
+  m = await walk(m, [[clerk, 'accept'], [clerk, 'assign', { assigneeId: counsel.user.id }]]);
+  // Only the assignee may recuse, and only with the reason.
+  await refused(chief, m, 'recuse', { note: '与本案无关' }, 403);
+  await refused(counsel, m, 'recuse', {}, 422, 'note');
+  let r = await act(counsel, m, 'recuse', { note: '本所担任合同相对方的常年法律顾问，申请回避' });
+  assert.equal(r.status, 200, r.text);
+  // An external counsel sees a review only while it is assigned to them: the answer says what
+  // happened and shows nothing else.
+  assert.deepEqual(r.body, { id: m.id, kind: 'legality_review', kindLabel: '合法性审查', state: 'accepted',
+    stateLabel: '已受理', version: m.version + 1, readable: false });
+  m = (await clerk.get(`/api/v1/matters/${m.id}`)).body;
+  assert.equal(m.state, 'accepted');
+  assert.ok(!m.assigneeId || m.assigneeId === '0', `no assignee: ${m.assigneeId}`);
+  assert.equal((await counsel.get(`/api/v1/matters/${m.id}`)).status, 404);
+  const events = (await clerk.get(`/api/v1/matters/${m.id}/events`)).body.items;
+  const recusal = events.find((e) => e.action === 'recuse');
+  assert.equal(recusal.note, '本所担任合同相对方的常年法律顾问，申请回避');
+  assert.equal(recusal.userId, counsel.user.id);
+
+  const offered = (await clerk.get(`/api/v1/matters/${m.id}/actions/assign/candidates`)).body.items;
+  assert.ok(!offered.some((i) => i.id === counsel.user.id), 'the recused counsel is not offered');
+  assert.ok(offered.some((i) => i.id === chief.user.id));
+  r = await refused(clerk, m, 'assign', { assigneeId: counsel.user.id }, 422, 'assignee');
+  assert.equal(r.body.error.details.fields.assignee, '该人员已就本事项申请回避，不能分流给其承办');
+  m = await walk(m, [[clerk, 'assign', { assigneeId: chief.user.id }]]);
+  assert.equal(m.assigneeId, chief.user.id);
+  // Another review may still go to the same counsel.
+  const other = await walk(await submitted('行政协议'), [[clerk, 'accept'], [clerk, 'assign', { assigneeId: counsel.user.id }]]);
+  assert.equal(other.state, 'assigned');
 });
 
 test('a calendar edit moves running review periods, on the timeline and in the audit record', async () => {

@@ -145,7 +145,7 @@ describe('合法性审查 in the browser', { skip: demoEnabled ? false : 'set FA
 
       await openFromInbox(page, title)
       await waitForState(page, '已分流')
-      assert.deepEqual(await actionLabels(page), ['拟写审查意见', '申请延期'])
+      assert.deepEqual(await actionLabels(page), ['拟写审查意见', '申请回避', '申请延期'])
       await act(page, '拟写审查意见', '已拟写意见', async (d) => {
         await choose(page, d, 'conclusion', '修改后合法')
         await fillField(d, 'reasons', REASONS)

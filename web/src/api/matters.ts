@@ -45,7 +45,7 @@ export interface StateDef {
   final: boolean
 }
 
-export type ActionEffect = 'none' | 'assign' | 'suspend' | 'resume' | 'extend'
+export type ActionEffect = 'none' | 'assign' | 'suspend' | 'resume' | 'extend' | 'unassign'
 
 /** What an action needs besides its fields: a field key, a note (说明) or an assignee (承办人). */
 export type Requirement = string
@@ -215,6 +215,11 @@ export interface Matter extends MatterSummary {
   canEdit: boolean
   /** The people its user fields name: name and org. */
   people?: Person[]
+  /**
+   * `false` only in the answer to an action that took the matter out of the actor's view
+   * (申请回避 by an external counsel): then only id, kind, state, stateLabel and version are sent.
+   */
+  readable?: false
 }
 
 /** Someone a user field names or the lookup offers: nothing but id, name and org. */
@@ -342,7 +347,8 @@ export function updateMatter(id: string, version: number, changes: MatterChanges
 }
 
 /**
- * Takes an action (受理, 分流, 审核 …). 403 not allowed; 409 `state_conflict`,
+ * Takes an action (受理, 分流, 审核 …); the answer is the matter, or only its state with
+ * `readable: false` when the action took it out of the actor's view. 403 not allowed; 409 `state_conflict`,
  * `version_conflict` or `guard_failed`; 422 with messages keyed by `note`,
  * `assignee` or field key.
  */

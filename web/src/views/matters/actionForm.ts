@@ -31,6 +31,7 @@ export const effectHints: Readonly<Record<ActionEffect, string>> = {
   suspend: '执行后办理期限中止计算，恢复后继续计算。',
   resume: '执行后办理期限恢复计算。',
   extend: '执行后办理期限按规定延长，延长只能进行一次。',
+  unassign: '执行后您将不再承办本事项，事项退回重新分流。',
 }
 
 /** What an action records by itself (`set`), said before the user confirms: 执行后清理结果将记为“废止”。 */
