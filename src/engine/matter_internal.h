@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/matter_service.h"
+#include "engine/read_cache.h"
 
 namespace fazhi::engine {
 
@@ -20,6 +21,30 @@ struct MatterService::Loaded {
   int suspended_days = 0, extended_days = 0;
   Json data;
   std::vector<DeadlineRecord> deadlines;
+};
+
+// What a matter's detail shows whoever reads it: the matter with its
+// deadlines, its summary (lights left to the view), links and attachments.
+struct MatterService::Snapshot {
+  Loaded m;
+  MatterSummary summary;
+  std::vector<LinkView> links;
+  std::vector<AttachmentView> attachments;
+};
+
+// A matter's timeline, with what deciding access to it needs (kind, state,
+// org, creator and assignee of `access`; nothing else is filled).
+struct MatterService::Timeline {
+  Loaded access;
+  std::vector<EventView> events;
+};
+
+// Reads kept under the content version (read_cache.h). A page of a list is
+// keyed by its statements and parameters, which hold the caller's scope.
+struct MatterService::Caches {
+  ReadCache<std::string, Page<MatterSummary>> lists{1024};
+  ReadCache<int64_t, Snapshot> matters{4096};
+  ReadCache<int64_t, Timeline> timelines{4096};
 };
 
 inline constexpr const char* kMatterColumns =
@@ -37,6 +62,10 @@ inline constexpr const char* kSummaryJoins =
 
 MatterSummary SummaryFromRow(const store::Row& r, const KindRegistry& kinds,
                              const calendar::Calendar* cal, const calendar::Date& today);
+// Sets s->light for `today`: paused while suspended, else from the due date
+// (none without a calendar).
+void SetLight(MatterSummary* s, const KindRegistry& kinds, const calendar::Calendar* cal,
+              const calendar::Date& today);
 
 // The timeline event of a deadline recount after a calendar edit (not a
 // possible action name: those have no '.').

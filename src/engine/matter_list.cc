@@ -18,6 +18,11 @@
 // its readable hits only up to kSearchCountPages pages past the start of the
 // requested page (at least kSearchCountMin): total is then that many and
 // total_capped says there are more. Paging further counts further.
+//
+// Pages of lists (not of searches: the SQLite search index is a virtual table
+// no trigger watches) are kept under the content version (read_cache.h),
+// keyed by their statement and parameters, which include the caller's scope;
+// their traffic lights are computed again for today on every request.
 #include <algorithm>
 #include <set>
 
@@ -80,6 +85,9 @@ Result<Page<MatterSummary>> MatterService::List(const identity::Principal& p, co
   if (!p.Can("matter:read")) return out;
   auto cal = calendar_.Current();
   const calendar::Date today = ChinaDate(clock_.NowMs());
+  std::string cache_key;  // empty: not cached (searches)
+  int64_t version = 0;
+  bool cached = false;
   Status st = db_.Read([&](Transaction& tx) {
     ListSql sql;
     sql.where = ScopeSql(p, &sql.params);
@@ -126,6 +134,19 @@ Result<Page<MatterSummary>> MatterService::List(const identity::Principal& p, co
     const int64_t limit = q.page_size;
     const int64_t offset = static_cast<int64_t>(q.page - 1) * q.page_size;
     const std::string from_where = " FROM " + sql.from + " WHERE " + sql.where;
+    if (!search) {
+      auto v = ContentVersion(tx);
+      if (!v.ok()) return v.status();
+      version = *v;
+      cache_key = SqlCacheKey(from_where + " ORDER BY " + sort + " " + order + " LIMIT " + std::to_string(limit) +
+                                  " OFFSET " + std::to_string(offset),
+                              sql.params);
+      if (auto hit = caches_->lists.Find(cache_key, version)) {
+        out = *hit;
+        cached = true;
+        return Status::Ok();
+      }
+    }
 
     // Appends the rows of one page query (ids_sql + LIMIT ? OFFSET ?).
     auto read_page = [&](const std::string& ids_sql, const std::string& page_order, int64_t n, int64_t skip) {
@@ -180,6 +201,11 @@ Result<Page<MatterSummary>> MatterService::List(const identity::Principal& p, co
                      order_by, limit, offset);
   });
   if (!st.ok()) return st;
+  if (cached) {
+    for (auto& s : out.items) SetLight(&s, kinds_, cal.get(), today);
+  } else if (!cache_key.empty()) {
+    caches_->lists.Put(cache_key, version, std::make_shared<const Page<MatterSummary>>(out));
+  }
   return out;
 }
 

@@ -27,7 +27,9 @@ MatterService::MatterService(store::Database& db, const Clock& clock, IdGenerato
                              const KindRegistry& kinds, const FieldCipher& cipher,
                              AttachmentStore& attachments)
     : db_(db), clock_(clock), ids_(ids), audit_(audit), calendar_(calendar), kinds_(kinds), cipher_(cipher),
-      attachments_(attachments) {}
+      attachments_(attachments), caches_(std::make_unique<Caches>()) {}
+
+MatterService::~MatterService() = default;
 
 std::string KindVersionedStateLabel(const KindDef* kind, const std::string& state) {
   return kind ? kind->StateLabel(state) : state;
@@ -56,16 +58,23 @@ MatterSummary SummaryFromRow(const store::Row& r, const KindRegistry& kinds,
   s.updated_at = r.Int(14);
   s.closed_at = r.IsNull(15) ? 0 : r.Int(15);
   s.creator_id = r.Int(16);
-  if (s.suspended) {
-    s.light.color = "paused";
-  } else if (!s.due_on.empty() && cal) {
+  SetLight(&s, kinds, cal, today);
+  return s;
+}
+
+void SetLight(MatterSummary* s, const KindRegistry& kinds, const calendar::Calendar* cal,
+              const calendar::Date& today) {
+  s->light = Light();
+  if (s->suspended) {
+    s->light.color = "paused";
+  } else if (!s->due_on.empty() && cal) {
+    const KindDef* kind = kinds.Find(s->kind);
     DeadlineRecord d;
     d.status = "running";
-    d.due_on = s.due_on;
+    d.due_on = s->due_on;
     int warn = kind && !kind->deadlines.empty() ? kind->deadlines.front().warn : 3;
-    s.light = TrafficLight(d, warn, *cal, today);
+    s->light = TrafficLight(d, warn, *cal, today);
   }
-  return s;
 }
 
 Result<MatterService::Loaded> MatterService::Load(Transaction& tx, int64_t id) {
@@ -186,14 +195,40 @@ std::string MatterScopeSql(const identity::Principal& p, std::vector<Value>* par
   return sql + ")";
 }
 
-Result<MatterView> MatterService::View(Transaction& tx, const identity::Principal& p, const Loaded& m) {
+Result<MatterService::Snapshot> MatterService::LoadSnapshot(Transaction& tx, int64_t id) {
+  Snapshot s;
+  auto m = Load(tx, id);
+  if (!m.ok()) return m.status();
+  s.m = std::move(m).value();
+  auto rows = tx.Query(std::string("SELECT ") + kSummaryColumns + kSummaryJoins + " WHERE m.id = ?", {id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return Status("not_found", "事项不存在或无权查看");
+  s.summary = SummaryFromRow(rows->rows[0], kinds_, nullptr, calendar::Date());
+  auto links = tx.Query(
+      "SELECT l.to_id, l.field, 'out', t.kind, t.title, t.state, t.number FROM matter_links l "
+      "JOIN matters t ON t.id = l.to_id WHERE l.from_id = ? "
+      "UNION ALL SELECT l.from_id, l.field, 'in', t.kind, t.title, t.state, t.number FROM matter_links l "
+      "JOIN matters t ON t.id = l.from_id WHERE l.to_id = ?",
+      {id, id});
+  if (!links.ok()) return links.status();
+  for (const auto& r : links->rows)
+    s.links.push_back({r.Int(0), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(1), r.Text(2)});
+  auto files = tx.Query(
+      "SELECT id, name, content_type, sha256, size, created_at FROM attachments WHERE matter_id = ? ORDER BY id",
+      {id});
+  if (!files.ok()) return files.status();
+  for (const auto& r : files->rows)
+    s.attachments.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.Int(5)});
+  return s;
+}
+
+MatterView MatterService::View(const identity::Principal& p, const Snapshot& s) const {
   MatterView v;
   auto cal = calendar_.Current();
   const calendar::Date today = ChinaDate(clock_.NowMs());
-  auto rows = tx.Query(std::string("SELECT ") + kSummaryColumns + kSummaryJoins + " WHERE m.id = ?", {m.id});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return Status("not_found", "事项不存在或无权查看");
-  static_cast<MatterSummary&>(v) = SummaryFromRow(rows->rows[0], kinds_, cal.get(), today);
+  const Loaded& m = s.m;
+  static_cast<MatterSummary&>(v) = s.summary;
+  SetLight(&v, kinds_, cal.get(), today);
   v.fields = m.data;
   for (const auto& rec : m.deadlines) {
     const DeadlineDef* def = m.kind->Deadline(rec.name);
@@ -217,21 +252,8 @@ Result<MatterView> MatterService::View(Transaction& tx, const identity::Principa
     v.actions.push_back({a.name, a.label, a.require, a.fields, EffectName(a.effect)});
   }
   v.can_edit = !m.kind->IsFinal(m.state) && (m.creator_id == p.user_id || !v.actions.empty());
-  auto links = tx.Query(
-      "SELECT l.to_id, l.field, 'out', t.kind, t.title, t.state, t.number FROM matter_links l "
-      "JOIN matters t ON t.id = l.to_id WHERE l.from_id = ? "
-      "UNION ALL SELECT l.from_id, l.field, 'in', t.kind, t.title, t.state, t.number FROM matter_links l "
-      "JOIN matters t ON t.id = l.from_id WHERE l.to_id = ?",
-      {m.id, m.id});
-  if (!links.ok()) return links.status();
-  for (const auto& r : links->rows)
-    v.links.push_back({r.Int(0), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(1), r.Text(2)});
-  auto files = tx.Query(
-      "SELECT id, name, content_type, sha256, size, created_at FROM attachments WHERE matter_id = ? ORDER BY id",
-      {m.id});
-  if (!files.ok()) return files.status();
-  for (const auto& r : files->rows)
-    v.attachments.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.Int(5)});
+  v.links = s.links;
+  v.attachments = s.attachments;
   return v;
 }
 

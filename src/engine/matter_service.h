@@ -154,6 +154,7 @@ class MatterService {
   MatterService(store::Database& db, const Clock& clock, IdGenerator& ids,
                 const audit::AuditLog& audit, calendar::CalendarStore& calendar,
                 const KindRegistry& kinds, const FieldCipher& cipher, AttachmentStore& attachments);
+  ~MatterService();
 
   Result<MatterView> Create(const identity::Principal& p, const NewMatter& m, const std::string& ip,
                             FieldErrors* errors);
@@ -206,16 +207,18 @@ class MatterService {
 
  private:
   struct Loaded;
+  struct Snapshot;
+  struct Timeline;
+  struct Caches;
   Result<Loaded> Load(store::Transaction& tx, int64_t id);
-  // What access decisions read (kind, state, org, creator, assignee): no
-  // fields, no deadlines. For reads that only need to know whether the
-  // caller may see the matter.
-  Result<Loaded> LoadForAccess(store::Transaction& tx, int64_t id);
   bool CanRead(const identity::Principal& p, const Loaded& m) const;
   bool MayAct(const identity::Principal& p, const Loaded& m, const ActionDef& a) const;
   // The matter, if the caller may read it and add files to it now.
   Result<Loaded> LoadForAttach(store::Transaction& tx, const identity::Principal& p, int64_t matter_id);
-  Result<MatterView> View(store::Transaction& tx, const identity::Principal& p, const Loaded& m);
+  // What the detail shows whoever reads it (read by Get, kept in caches_).
+  Result<Snapshot> LoadSnapshot(store::Transaction& tx, int64_t id);
+  // The caller's view of a snapshot: their actions, and today's lights.
+  MatterView View(const identity::Principal& p, const Snapshot& s) const;
   // Referenced orgs, users, attachments and matters must exist; a linked
   // matter must also be one the caller may read (a link can satisfy a guard,
   // so linking someone else's matter by id must not work).
@@ -247,6 +250,7 @@ class MatterService {
   const KindRegistry& kinds_;
   const FieldCipher& cipher_;
   AttachmentStore& attachments_;
+  std::unique_ptr<Caches> caches_;  // reads kept under the content version
 };
 
 }  // namespace fazhi::engine
