@@ -2,6 +2,8 @@
 
 #include <array>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 #include "base/utf8.h"
 
@@ -19,6 +21,16 @@ constexpr std::array<bool, 256> PlainBytes() {
 }
 constexpr std::array<bool, 256> kPlain = PlainBytes();
 
+// Whether any of the 8 bytes in x is not plain: >= 0x80, < 0x20, '"' or '\\'.
+// (The zero-byte tests may also fire next to a byte >= 0x80, which is not
+// plain anyway.)
+bool AnyNotPlain(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  return ((x & kHigh) | ((x - 0x20 * kOnes) & ~x & kHigh) | has_zero(x ^ ('"' * kOnes)) |
+          has_zero(x ^ ('\\' * kOnes))) != 0;
+}
+
 }  // namespace
 
 void AppendJsonString(std::string_view s, std::string* out) {
@@ -26,6 +38,14 @@ void AppendJsonString(std::string_view s, std::string* out) {
   size_t run = 0;  // start of the bytes that are copied as they are
   size_t i = 0;
   while (i < s.size()) {
+    // Runs of plain ASCII eight bytes at a time.
+    while (i + 8 <= s.size()) {
+      uint64_t x;
+      std::memcpy(&x, s.data() + i, 8);
+      if (AnyNotPlain(x)) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (kPlain[c]) {
       ++i;
@@ -101,6 +121,15 @@ JsonWriter& JsonWriter::Key(std::string_view key) {
   BeforeValue();
   AppendJsonString(key, &out_);
   out_.push_back(':');
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::LiteralKey(std::string_view key) {
+  BeforeValue();
+  out_.push_back('"');
+  out_.append(key);
+  out_.append("\":", 2);
   after_key_ = true;
   return *this;
 }

@@ -25,6 +25,12 @@ class JsonWriter {
   JsonWriter& BeginArray();
   JsonWriter& EndArray();
   JsonWriter& Key(std::string_view key);
+  // A key written in the code (a string literal): copied as it is, so it
+  // must not need escaping.
+  template <size_t N>
+  JsonWriter& Key(const char (&key)[N]) {
+    return LiteralKey(std::string_view(key, N - 1));
+  }
   JsonWriter& String(std::string_view s);
   JsonWriter& Int(int64_t v);
   // An integer as a JSON string ("123"): how ids travel.
@@ -42,12 +48,24 @@ class JsonWriter {
   JsonWriter& Field(std::string_view key, int64_t v) { return Key(key).Int(v); }
   JsonWriter& Field(std::string_view key, int v) { return Key(key).Int(v); }
   JsonWriter& Field(std::string_view key, bool b) { return Key(key).Bool(b); }
+  // The same with a literal key (see Key).
+  template <size_t N>
+  JsonWriter& Field(const char (&key)[N], std::string_view s) { return Key(key).String(s); }
+  template <size_t N>
+  JsonWriter& Field(const char (&key)[N], const char* s) { return Key(key).String(s); }
+  template <size_t N>
+  JsonWriter& Field(const char (&key)[N], int64_t v) { return Key(key).Int(v); }
+  template <size_t N>
+  JsonWriter& Field(const char (&key)[N], int v) { return Key(key).Int(v); }
+  template <size_t N>
+  JsonWriter& Field(const char (&key)[N], bool b) { return Key(key).Bool(b); }
 
   const std::string& text() const { return out_; }
   std::string Take() { return std::move(out_); }
 
  private:
   void BeforeValue();
+  JsonWriter& LiteralKey(std::string_view key);
 
   std::string out_;
   std::vector<bool> has_items_;  // per open object/array: something written
