@@ -69,7 +69,12 @@ http::Response Api::Guarded(const RouteSpec& spec, http::Request& req) const {
 }
 
 bool Api::SpoolsBody(const http::Request& req) const {
-  if (spooled_.empty()) return false;
+  // Most requests use a method no spooled route has: no route lookup.
+  const std::string& m = req.method;
+  bool method_spools = false;
+  for (const auto& s : spooled_)
+    method_spools = method_spools || (s.size() > m.size() && s.compare(0, m.size(), m) == 0 && s[m.size()] == ' ');
+  if (!method_spools) return false;
   auto match = router_.Find(req.method, req.path);
   return match.outcome == http::Router::Outcome::kFound && spooled_.count(req.method + " " + match.pattern) > 0;
 }

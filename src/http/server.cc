@@ -8,6 +8,7 @@
 #include <boost/beast/http.hpp>
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -15,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "http/response_head.h"
 #include "http/spool_file.h"
 
 namespace fazhi::http {
@@ -97,13 +99,11 @@ struct Server::Impl {
       co_await WriteFileResponse(stream, method, path, version, keep_alive, std::move(resp), ec);
       co_return;
     }
-    ApplySecurityHeaders(path, opt.security, &resp);
-    bhttp::response<bhttp::string_body> res;
-    SetHead(res, version, keep_alive, resp);
-    const size_t length = resp.body.size();
-    if (method != "HEAD") res.body() = std::move(resp.body);
-    res.content_length(length);
-    co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+    // Head and body in one gathered write; HEAD gets the head alone.
+    const std::string head = ResponseHead(resp, version, keep_alive, resp.body.size(), path, opt.security);
+    const std::array<asio::const_buffer, 2> buffers{
+        asio::buffer(head), asio::buffer(resp.body.data(), method == "HEAD" ? 0 : resp.body.size())};
+    co_await asio::async_write(stream, buffers, asio::redirect_error(asio::use_awaitable, ec));
   }
 
   // A response whose body is a file: sent from disk in chunks (Beast's file
