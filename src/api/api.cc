@@ -10,6 +10,7 @@ Api::Api(std::unique_ptr<http::StaticFiles> files, Authenticator authenticate)
 
 void Api::Add(RouteSpec spec) {
   if (spec.spooled_body) spooled_.insert(spec.method + " " + spec.pattern);
+  if (spec.slow) slow_.insert(spec.method + " " + spec.pattern);
   specs_.push_back(spec);
   RouteSpec stored = std::move(spec);
   router_.Add(stored.method, stored.pattern,
@@ -77,6 +78,19 @@ bool Api::SpoolsBody(const http::Request& req) const {
   if (!method_spools) return false;
   auto match = router_.Find(req.method, req.path);
   return match.outcome == http::Router::Outcome::kFound && spooled_.count(req.method + " " + match.pattern) > 0;
+}
+
+bool Api::QuickRead(const http::Request& req) const {
+  if (req.method != "GET" && req.method != "HEAD") return false;
+  if (req.path.rfind("/api/", 0) != 0) return false;
+  auto match = router_.Find(req.method, req.path);
+  return match.outcome == http::Router::Outcome::kFound && slow_.count("GET " + match.pattern) == 0;
+}
+
+void Api::MarkSlow(const std::string& method, const std::string& pattern) {
+  slow_.insert(method + " " + pattern);
+  for (auto& spec : specs_)
+    if (spec.method == method && spec.pattern == pattern) spec.slow = true;
 }
 
 http::Response Api::Handle(http::Request& req) const {

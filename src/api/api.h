@@ -39,6 +39,9 @@ struct RouteSpec {
   // The body is an upload: the server spools it to a file (Request::body_file)
   // under its own size cap instead of reading it into memory.
   bool spooled_body = false;
+  // A GET that may take long or wait on disk or other work (rendering,
+  // statistics, audited downloads): never on the read pool (QuickRead).
+  bool slow = false;
 };
 
 // Resolves the session of a request, or an error Status
@@ -60,6 +63,11 @@ class Api {
   // Whether the request goes to a route with a spooled body (the server asks
   // once the headers are in, before reading the body).
   bool SpoolsBody(const http::Request& req) const;
+  // Whether the request is a GET or HEAD of an API route not marked slow:
+  // the server runs those on its read pool.
+  bool QuickRead(const http::Request& req) const;
+  // Marks a registered route slow (RouteSpec::slow).
+  void MarkSlow(const std::string& method, const std::string& pattern);
   const std::vector<RouteSpec>& Routes() const { return specs_; }
 
   static bool IsStateChanging(const std::string& method);
@@ -74,6 +82,7 @@ class Api {
   http::Router router_;
   std::vector<RouteSpec> specs_;
   std::set<std::string> spooled_;  // "METHOD pattern" of spooled routes
+  std::set<std::string> slow_;     // "METHOD pattern" of slow routes
 };
 
 }  // namespace fazhi::api

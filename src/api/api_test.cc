@@ -96,6 +96,24 @@ TEST(Api, NonApiWritesRejected) {
   EXPECT_EQ(api.Handle(req).status, 405);
 }
 
+TEST(Api, QuickReadsAreGetsOfApiRoutesNotMarkedSlow) {
+  Api api = MakeApi();
+  api.Session("GET", "/api/v1/things/{id}", [](Call&) { return JsonResponse(200, Json::object()); });
+  api.Session("POST", "/api/v1/things/{id}", [](Call&) { return JsonResponse(200, Json::object()); });
+  api.Session("GET", "/api/v1/things/{id}/report", [](Call&) { return JsonResponse(200, Json::object()); });
+  api.MarkSlow("GET", "/api/v1/things/{id}/report");
+  EXPECT_TRUE(api.QuickRead(Req("GET", "/api/v1/things/7")));
+  EXPECT_TRUE(api.QuickRead(Req("HEAD", "/api/v1/things/7")));
+  EXPECT_FALSE(api.QuickRead(Req("POST", "/api/v1/things/7")));
+  EXPECT_FALSE(api.QuickRead(Req("GET", "/api/v1/things/7/report")));
+  EXPECT_FALSE(api.QuickRead(Req("HEAD", "/api/v1/things/7/report")));
+  EXPECT_FALSE(api.QuickRead(Req("GET", "/api/v1/nothing")));
+  EXPECT_FALSE(api.QuickRead(Req("GET", "/index.html")));
+  bool marked = false;
+  for (const auto& spec : api.Routes()) marked = marked || (spec.pattern == "/api/v1/things/{id}/report" && spec.slow);
+  EXPECT_TRUE(marked);
+}
+
 TEST(Api, OnlyRoutesMarkedSpooledGetTheirBodyOnDisk) {
   Api api = MakeApi();
   RouteSpec upload{"POST", "/api/v1/things/{id}/files", Access::kSession, "",

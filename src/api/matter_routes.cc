@@ -221,6 +221,7 @@ void AddMatterRoutes(Api& api, engine::MatterService& service) {
     r.Set("Cache-Control", "private, no-store");
     return r;
   });
+  api.MarkSlow("GET", "/api/v1/attachments/{id}");  // audited first: a durable write
 
   api.Session("GET", "/api/v1/inbox", [&service](Call& c) {
     auto page = service.Inbox(*c.principal, 50);

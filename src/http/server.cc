@@ -60,6 +60,7 @@ struct Server::Impl {
   std::shared_ptr<spdlog::logger> log;
   std::vector<std::unique_ptr<asio::io_context>> contexts;
   std::unique_ptr<asio::thread_pool> workers;
+  std::unique_ptr<asio::thread_pool> readers;  // when opt.read_threads > 0
   std::unique_ptr<tcp::acceptor> acceptor;
   std::atomic<size_t> next_context{0};
   std::atomic<int> connections{0};
@@ -330,8 +331,9 @@ struct Server::Impl {
       if (opt.run_inline && opt.run_inline(req)) {
         resp = Dispatch(req);
       } else {
+        asio::thread_pool& pool = readers && opt.read_pool && opt.read_pool(req) ? *readers : *workers;
         std::function<Response()> work = [this, &req]() { return Dispatch(req); };
-        resp = co_await RunOnPool(*workers, std::move(work), asio::use_awaitable);
+        resp = co_await RunOnPool(pool, std::move(work), asio::use_awaitable);
       }
       spool.reset();  // the handler is done with the body: free the disk before answering
       const int status = resp.status;
@@ -388,9 +390,12 @@ Server::Server(ServerOptions options, AppHandler app, std::shared_ptr<spdlog::lo
                                     : std::max(1u, std::thread::hardware_concurrency());
   for (int i = 0; i < n; ++i) impl_->contexts.push_back(std::make_unique<asio::io_context>(1));
   impl_->workers = std::make_unique<asio::thread_pool>(std::max(1, impl_->opt.worker_threads));
+  if (impl_->opt.read_threads > 0)
+    impl_->readers = std::make_unique<asio::thread_pool>(static_cast<size_t>(impl_->opt.read_threads));
 }
 
 Server::~Server() {
+  if (impl_->readers) impl_->readers->join();
   if (impl_->workers) impl_->workers->join();
 }
 
@@ -463,6 +468,7 @@ int Server::Run() {
   }
   for (auto& t : threads) t.join();
   if (impl_->stopper.joinable()) impl_->stopper.join();
+  if (impl_->readers) impl_->readers->join();
   impl_->workers->join();
   impl_->log->info("server stopped");
   return 0;
