@@ -16,6 +16,10 @@ Json KindJson(const engine::KindDef& k);
 void WriteSummary(JsonWriter& w, const engine::MatterSummary& s);
 // An array of summaries.
 void WriteSummaries(JsonWriter& w, const std::vector<engine::MatterSummary>& items);
+// An array of summaries with these lights instead of their own (lights[i]
+// for items[i]: a shared page, engine::ListPage).
+void WriteSummaries(JsonWriter& w, const std::vector<engine::MatterSummary>& items,
+                    const std::vector<engine::Light>& lights);
 void WriteMatter(JsonWriter& w, const engine::MatterView& v);
 void WriteEvent(JsonWriter& w, const engine::EventView& e);
 void WriteAttachment(JsonWriter& w, const engine::AttachmentView& a);

@@ -103,13 +103,14 @@ void AddMatterRoutes(Api& api, engine::MatterService& service) {
     const std::string assignee = c.req.Query("assignee");
     if (!assignee.empty() && assignee != "me") return ErrorResponse(400, "invalid_query", "assignee 只支持 me");
     q.assignee_me = assignee == "me";
-    auto page = service.List(*c.principal, q);
-    if (!page.ok()) return ErrorResponse(page.status());
-    JsonWriter w(600 * page->items.size() + 128);
+    auto listed = service.ListShared(*c.principal, q);
+    if (!listed.ok()) return ErrorResponse(listed.status());
+    const Page<engine::MatterSummary>& page = *listed->page;
+    JsonWriter w(600 * page.items.size() + 128);
     w.BeginObject();
-    WriteSummaries(w.Key("items"), page->items);
-    w.Field("page", q.page).Field("pageSize", q.page_size).Field("total", page->total);
-    w.Field("totalCapped", page->total_capped).EndObject();
+    WriteSummaries(w.Key("items"), page.items, listed->lights);
+    w.Field("page", q.page).Field("pageSize", q.page_size).Field("total", page.total);
+    w.Field("totalCapped", page.total_capped).EndObject();
     return JsonTextResponse(200, w.Take());
   });
 

@@ -62,8 +62,10 @@ inline constexpr const char* kSummaryJoins =
 
 MatterSummary SummaryFromRow(const store::Row& r, const KindRegistry& kinds,
                              const calendar::Calendar* cal, const calendar::Date& today);
-// Sets s->light for `today`: paused while suspended, else from the due date
-// (none without a calendar).
+// A summary's light `today`: paused while suspended, else from the due date
+// (none without a calendar). SetLight stores it in s->light.
+Light SummaryLight(const MatterSummary& s, const KindRegistry& kinds, const calendar::Calendar* cal,
+                   const calendar::Date& today);
 void SetLight(MatterSummary* s, const KindRegistry& kinds, const calendar::Calendar* cal,
               const calendar::Date& today);
 

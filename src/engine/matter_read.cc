@@ -14,11 +14,13 @@ namespace fazhi::engine {
 using store::Transaction;
 using store::Value;
 
-// A matter's snapshot is read once per content version; who may see it, what
-// they may do and the day's lights are decided on every request.
+// A matter's snapshot is read once per content version (the one read with the
+// caller's session, else our own); who may see it, what they may do and the
+// day's lights are decided on every request.
 Result<MatterView> MatterService::Get(const identity::Principal& p, int64_t id) {
   std::shared_ptr<const Snapshot> snap;
-  Status st = db_.Read([&](Transaction& tx) {
+  if (p.content_version) snap = caches_->matters.Find(id, *p.content_version);
+  Status st = snap ? Status::Ok() : db_.Read([&](Transaction& tx) {
     auto version = ContentVersion(tx);
     if (!version.ok()) return version.status();
     if ((snap = caches_->matters.Find(id, *version))) return Status::Ok();
@@ -90,7 +92,8 @@ std::string DiffText(std::string text) { return IsJsonObject(text) ? text : "{}"
 // matter's access columns; access is decided on every request.
 Result<std::vector<EventView>> MatterService::Events(const identity::Principal& p, int64_t id) {
   std::shared_ptr<const Timeline> timeline;
-  Status st = db_.Read([&](Transaction& tx) {
+  if (p.content_version) timeline = caches_->timelines.Find(id, *p.content_version);
+  Status st = timeline ? Status::Ok() : db_.Read([&](Transaction& tx) {
     auto version = ContentVersion(tx);
     if (!version.ok()) return version.status();
     if ((timeline = caches_->timelines.Find(id, *version))) return Status::Ok();

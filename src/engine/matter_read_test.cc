@@ -461,6 +461,11 @@ TEST_P(ReadCacheTest, LightsAreForTodayEvenFromTheCache) {
   clock_.Advance(7 * 24 * 3600 * 1000LL);  // 2026-03-09: past due, nothing written
   page = ListTwice(q, all);
   EXPECT_EQ(Find(page, rows_[0].id)->light.color, "red");
+  auto shared = service_->ListShared(all, q);  // the cached rows, lights beside them
+  ASSERT_TRUE(shared.ok());
+  ASSERT_EQ(shared->lights.size(), shared->page->items.size());
+  for (size_t i = 0; i < shared->lights.size(); ++i)
+    if (shared->page->items[i].id == rows_[0].id) EXPECT_EQ(shared->lights[i].color, "red");
   v = Detail(rows_[0].id);
   EXPECT_EQ(v.light.color, "red");
   EXPECT_EQ(v.deadlines[0].light.color, "red");
@@ -546,6 +551,47 @@ TEST_P(ReadCacheTest, AccessIsDecidedOnEveryRead) {
   EXPECT_TRUE(service_->Get(self, id).ok());
   self.user_id = 99;
   EXPECT_EQ(service_->Get(self, id).status().code(), "not_found");
+}
+
+// A request signed in by a session brings the content version read with it:
+// pages are found under that version, so a request whose session was read
+// before a change gets the state of that moment, the next one the new state.
+TEST_P(ReadCacheTest, TheSessionsVersionFindsThePage) {
+  Seed(10, 13);
+  auto version = [&] {
+    int64_t v = 0;
+    EXPECT_TRUE(db().Read([&](store::Transaction& tx) {
+      auto r = tx.Query("SELECT value FROM content_version WHERE id = 1");
+      if (!r.ok()) return r.status();
+      v = r->rows[0].Int(0);
+      return Status::Ok();
+    }).ok());
+    return v;
+  };
+  identity::Principal p = Clerk(identity::Scope::kAll);
+  ListQuery q;
+  q.kind = "test_case";
+  p.content_version = version();
+  auto page = service_->List(p, q);
+  ASSERT_TRUE(page.ok());
+  const int64_t first = page->items[0].id;
+  const std::string title = page->items[0].title;
+  ASSERT_TRUE(service_->Get(p, first).ok());
+  Exec("UPDATE matters SET title = '之后改的标题' WHERE id = ?", {first});
+  // Authenticated before the change: the state then.
+  page = service_->List(p, q);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(Find(*page, first)->title, title);
+  EXPECT_EQ(service_->Get(p, first)->title, title);
+  // The next request reads the new version with its session.
+  p.content_version = version();
+  page = service_->List(p, q);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(Find(*page, first)->title, "之后改的标题");
+  EXPECT_EQ(service_->Get(p, first)->title, "之后改的标题");
+  // A version nothing was stored under: read afresh.
+  p.content_version = version() + 1;
+  EXPECT_EQ(Find(*service_->List(p, q), first)->title, "之后改的标题");
 }
 
 // Two app nodes on one database: what one writes, the other reads at once.

@@ -62,19 +62,25 @@ MatterSummary SummaryFromRow(const store::Row& r, const KindRegistry& kinds,
   return s;
 }
 
-void SetLight(MatterSummary* s, const KindRegistry& kinds, const calendar::Calendar* cal,
-              const calendar::Date& today) {
-  s->light = Light();
-  if (s->suspended) {
-    s->light.color = "paused";
-  } else if (!s->due_on.empty() && cal) {
-    const KindDef* kind = kinds.Find(s->kind);
+Light SummaryLight(const MatterSummary& s, const KindRegistry& kinds, const calendar::Calendar* cal,
+                   const calendar::Date& today) {
+  Light light;
+  if (s.suspended) {
+    light.color = "paused";
+  } else if (!s.due_on.empty() && cal) {
+    const KindDef* kind = kinds.Find(s.kind);
     DeadlineRecord d;
     d.status = "running";
-    d.due_on = s->due_on;
+    d.due_on = s.due_on;
     int warn = kind && !kind->deadlines.empty() ? kind->deadlines.front().warn : 3;
-    s->light = TrafficLight(d, warn, *cal, today);
+    light = TrafficLight(d, warn, *cal, today);
   }
+  return light;
+}
+
+void SetLight(MatterSummary* s, const KindRegistry& kinds, const calendar::Calendar* cal,
+              const calendar::Date& today) {
+  s->light = SummaryLight(*s, kinds, cal, today);
 }
 
 Result<MatterService::Loaded> MatterService::Load(Transaction& tx, int64_t id) {

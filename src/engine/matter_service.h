@@ -118,6 +118,13 @@ struct EventView {
   std::string diff;  // the field changes: a JSON object as stored ("{}" when it is not one)
 };
 
+// A page of a list as it was read, shared with the read cache (never
+// changed: its rows' own lights are stale), and each row's light for today.
+struct ListPage {
+  std::shared_ptr<const Page<MatterSummary>> page;
+  std::vector<Light> lights;  // lights[i] belongs to page->items[i]
+};
+
 struct ListQuery {
   std::string kind, state, q, due, sort = "due_on", order = "asc";
   int64_t org_id = 0;
@@ -160,6 +167,8 @@ class MatterService {
                             FieldErrors* errors);
   Result<MatterView> Get(const identity::Principal& p, int64_t id);
   Result<Page<MatterSummary>> List(const identity::Principal& p, const ListQuery& q);
+  // The same page without a copy of its rows (for writing it out).
+  Result<ListPage> ListShared(const identity::Principal& p, const ListQuery& q);
   Result<Page<MatterSummary>> Inbox(const identity::Principal& p, int limit);
   Result<MatterView> Update(const identity::Principal& p, int64_t id, int64_t expected_version,
                             const std::string& title, const Json& fields, const std::string& ip,

@@ -7,8 +7,10 @@
 // tables matter reads show: matters, matter_deadlines, matter_events,
 // matter_links, attachments, orgs and users' display names, whichever node,
 // CLI or manual fix makes it. A reader reads the token in the same snapshot
-// as the rows it would otherwise read (ContentVersion), so an entry found
-// under that token is exactly what the queries would return now. What depends
+// as the rows it would otherwise read (ContentVersion), or takes the one read
+// with the caller's session (identity::Principal::content_version), so an
+// entry found under that token is exactly what the queries returned in that
+// snapshot, which was current during the request. What depends
 // on the caller or on the day (access, actions, traffic lights) is never
 // cached: callers compute it on each request.
 //
@@ -43,16 +45,12 @@ class ReadCache {
   explicit ReadCache(size_t capacity) : capacity_(capacity) {}
 
   // The value stored for key under `version`; nothing when there is none or
-  // it was stored under another version (the entry is then dropped).
+  // it was stored under another version (left for Put to replace: a reader
+  // of an older snapshot must not drop what a newer one stored).
   std::shared_ptr<const V> Find(const Key& key, int64_t version) {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = index_.find(key);
-    if (it == index_.end()) return nullptr;
-    if (it->second->version != version) {
-      lru_.erase(it->second);
-      index_.erase(it);
-      return nullptr;
-    }
+    if (it == index_.end() || it->second->version != version) return nullptr;
     lru_.splice(lru_.begin(), lru_, it->second);
     return it->second->value;
   }
