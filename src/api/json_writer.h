@@ -53,6 +53,20 @@ class JsonWriter {
   JsonWriter& Value(const Json& j);
   // JSON text that is known to be one valid value, copied as it is.
   JsonWriter& Raw(std::string_view json);
+  // A value written in three parts: the start of it, as text that ends where
+  // a value must follow (after a key: no comma goes before that value), the
+  // value written as usual, then RawRest: the text that completes it, copied
+  // as it is.
+  JsonWriter& RawUntilValue(std::string_view json) {
+    Raw(json);
+    after_key_ = true;
+    return *this;
+  }
+  JsonWriter& RawRest(std::string_view json) {
+    Ensure(json.size());
+    Copy(json.data(), json.size());
+    return *this;
+  }
 
   // Key(k) followed by the value.
   JsonWriter& Field(std::string_view key, std::string_view s) { return Key(key).String(s); }

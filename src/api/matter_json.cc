@@ -25,8 +25,10 @@ void WriteStrings(JsonWriter& w, const std::vector<std::string>& items) {
 }
 
 // The members of a summary, without the braces (the matter view adds its own),
-// with `light` as its light.
-void WriteSummaryMembers(JsonWriter& w, const engine::MatterSummary& s, const engine::Light& light) {
+// with `light` as its light; *light_text gets where the light's text starts
+// and ends.
+void WriteSummaryMembers(JsonWriter& w, const engine::MatterSummary& s, const engine::Light& light,
+                         std::pair<size_t, size_t>* light_text = nullptr) {
   WriteIdOrNull(w.Key("assigneeId"), s.assignee_id);
   w.Field("assigneeName", s.assignee_name);
   w.Key("closedAt");
@@ -36,7 +38,10 @@ void WriteSummaryMembers(JsonWriter& w, const engine::MatterSummary& s, const en
   s.due_on.empty() ? w.Null() : w.String(s.due_on);
   WriteId(w.Key("id"), s.id);
   w.Field("kind", s.kind).Field("kindLabel", s.kind_label);
-  WriteLight(w.Key("light"), light);
+  w.Key("light");
+  if (light_text) light_text->first = w.text().size();
+  WriteLight(w, light);
+  if (light_text) light_text->second = w.text().size();
   w.Field("number", s.number);
   WriteId(w.Key("orgId"), s.org_id);
   w.Field("orgName", s.org_name)
@@ -99,6 +104,19 @@ void WriteSummaries(JsonWriter& w, const std::vector<engine::MatterSummary>& ite
   for (const auto& s : items) WriteSummary(w, s);
   w.EndArray();
 }
+
+void SummaryTextParts(const engine::MatterSummary& s, std::string* before, std::string* after) {
+  JsonWriter w(1024);
+  std::pair<size_t, size_t> light;
+  w.BeginObject();
+  WriteSummaryMembers(w, s, s.light, &light);
+  w.EndObject();
+  const std::string_view text = w.text();
+  *before = std::string(text.substr(0, light.first));
+  *after = std::string(text.substr(light.second));
+}
+
+void WriteLightValue(JsonWriter& w, const engine::Light& light) { WriteLight(w, light); }
 
 void WriteSummaries(JsonWriter& w, const std::vector<engine::MatterSummary>& items,
                     const std::vector<engine::Light>& lights) {

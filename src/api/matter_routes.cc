@@ -6,6 +6,7 @@
 #include "api/errors.h"
 #include "api/identity_views.h"
 #include "api/matter_json.h"
+#include "api/summary_text_cache.h"
 
 namespace fazhi::api {
 namespace {
@@ -86,7 +87,10 @@ void AddMatterRoutes(Api& api, engine::MatterService& service) {
     return r;
   });
 
-  api.Permission("GET", "/api/v1/matters", "matter:read", [&service](Call& c) {
+  // The text of cached list pages' rows, kept as long as the engine keeps the
+  // pages (as many as its list cache holds).
+  auto rows_text = std::make_shared<SummaryTextCache>(1024);
+  api.Permission("GET", "/api/v1/matters", "matter:read", [&service, rows_text](Call& c) {
     engine::ListQuery q;
     if (Status st = ParsePaging(c.req, &q.page, &q.page_size); !st.ok()) return ErrorResponse(st);
     q.kind = c.req.Query("kind");
@@ -108,7 +112,7 @@ void AddMatterRoutes(Api& api, engine::MatterService& service) {
     const Page<engine::MatterSummary>& page = *listed->page;
     JsonWriter w(600 * page.items.size() + 128);
     w.BeginObject();
-    WriteSummaries(w.Key("items"), page.items, listed->lights);
+    rows_text->WriteRows(w.Key("items"), *listed);
     w.Field("page", q.page).Field("pageSize", q.page_size).Field("total", page.total);
     w.Field("totalCapped", page.total_capped).EndObject();
     return JsonTextResponse(200, w.Take());
