@@ -43,8 +43,8 @@ struct MatterService::Timeline {
 // keyed by its statements and parameters, which hold the caller's scope.
 struct MatterService::Caches {
   ReadCache<std::string, Page<MatterSummary>> lists{1024};
-  ReadCache<int64_t, Snapshot> matters{4096};
-  ReadCache<int64_t, Timeline> timelines{4096};
+  ReadCache<int64_t, Snapshot> matters{8192};
+  ReadCache<int64_t, Timeline> timelines{8192};
 };
 
 inline constexpr const char* kMatterColumns =
