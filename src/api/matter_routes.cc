@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "api/errors.h"
+#include "api/identity_cache.h"
 #include "api/identity_views.h"
 #include "api/matter_json.h"
 #include "api/summary_text_cache.h"
@@ -177,14 +178,22 @@ void AddMatterRoutes(Api& api, engine::MatterService& service) {
     return WithEtag(MatterResponse(200, v.value()), v->version);
   });
 
-  api.Session("GET", "/api/v1/matters/{id}/events", [&service](Call& c) {
-    auto events = service.Events(*c.principal, PathId(c.req));
+  // A timeline's text depends on nothing but the timeline: written once for
+  // each one the engine shares, kept while it lives.
+  auto timeline_text = std::make_shared<IdentityCache<std::vector<engine::EventView>, std::string>>(8192);
+  api.Session("GET", "/api/v1/matters/{id}/events", [&service, timeline_text](Call& c) {
+    auto events = service.EventsShared(*c.principal, PathId(c.req));
     if (!events.ok()) return ErrorResponse(events.status());
-    JsonWriter w;
-    w.BeginObject().Key("items").BeginArray();
-    for (const auto& e : events.value()) WriteEvent(w, e);
-    w.EndArray().EndObject();
-    return JsonTextResponse(200, w.Take());
+    std::shared_ptr<const std::string> text = timeline_text->Find(*events);
+    if (!text) {
+      JsonWriter w;
+      w.BeginObject().Key("items").BeginArray();
+      for (const auto& e : **events) WriteEvent(w, e);
+      w.EndArray().EndObject();
+      text = std::make_shared<const std::string>(w.Take());
+      timeline_text->Put(*events, text);
+    }
+    return JsonTextResponse(200, *text);
   });
 
   api.Permission("POST", "/api/v1/matters/{id}/reveal", "personal_data:reveal", [&service](Call& c) {

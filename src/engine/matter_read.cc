@@ -91,6 +91,13 @@ std::string DiffText(std::string text) { return IsJsonObject(text) ? text : "{}"
 // The timeline is read once per content version, in one statement with the
 // matter's access columns; access is decided on every request.
 Result<std::vector<EventView>> MatterService::Events(const identity::Principal& p, int64_t id) {
+  auto shared = EventsShared(p, id);
+  if (!shared.ok()) return shared.status();
+  return **shared;
+}
+
+Result<std::shared_ptr<const std::vector<EventView>>> MatterService::EventsShared(const identity::Principal& p,
+                                                                               int64_t id) {
   std::shared_ptr<const Timeline> timeline;
   if (p.content_version) timeline = caches_->timelines.Find(id, *p.content_version);
   Status st = timeline ? Status::Ok() : db_.Read([&](Transaction& tx) {
@@ -141,7 +148,8 @@ Result<std::vector<EventView>> MatterService::Events(const identity::Principal& 
   });
   if (!st.ok()) return st;
   if (!CanRead(p, timeline->access)) return Status("not_found", "事项不存在或无权查看");
-  return timeline->events;
+  // Shares the timeline's ownership: the events live as long as it does.
+  return std::shared_ptr<const std::vector<EventView>>(timeline, &timeline->events);
 }
 
 Result<std::string> MatterService::RevealParty(const identity::Principal& p, int64_t id, const std::string& field,

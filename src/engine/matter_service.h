@@ -182,6 +182,9 @@ class MatterService {
   Result<std::vector<Candidate>> Candidates(const identity::Principal& p, int64_t id,
                                             const std::string& action);
   Result<std::vector<EventView>> Events(const identity::Principal& p, int64_t id);
+  // The same timeline shared with the read cache, without a copy (never
+  // changed while anyone holds it).
+  Result<std::shared_ptr<const std::vector<EventView>>> EventsShared(const identity::Principal& p, int64_t id);
   Result<std::string> RevealParty(const identity::Principal& p, int64_t id, const std::string& field,
                                   const std::string& part, const std::string& ip);
   // Adds the file at `path` (an upload the server spooled to disk) to the
