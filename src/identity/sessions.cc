@@ -200,7 +200,7 @@ Status IdentityService::SignOut(const Principal& p, const std::string& ip) {
 Result<Principal> IdentityService::Authenticate(const std::string& token) {
   if (token.empty() || token.size() > 128) return Status("unauthenticated", "请先登录");
   const int64_t now = clock_.NowMs();
-  const std::string hash = TokenHash(token);
+  const std::string hash = ToHex(sm3_.Hash(token));  // TokenHash(token)
   Principal p;
   int64_t last_seen = 0;
   Status st = db_.Read([&](Transaction& tx) {
