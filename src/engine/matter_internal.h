@@ -57,6 +57,7 @@ inline constexpr const char* kSummaryColumns =
     "m.id, m.kind, m.number, m.title, m.org_id, o.name, m.state, m.outcome, m.assignee_id, "
     "COALESCE(u.display_name, ''), m.due_on, m.suspended, m.version, m.received_at, m.updated_at, "
     "m.closed_at, m.creator_id";
+inline constexpr size_t kSummaryColumnCount = 17;
 inline constexpr const char* kSummaryJoins =
     " FROM matters m JOIN orgs o ON o.id = m.org_id LEFT JOIN users u ON u.id = m.assignee_id";
 

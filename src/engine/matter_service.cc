@@ -83,39 +83,38 @@ void SetLight(MatterSummary* s, const KindRegistry& kinds, const calendar::Calen
   s->light = SummaryLight(*s, kinds, cal, today);
 }
 
-Result<MatterService::Loaded> MatterService::Load(Transaction& tx, int64_t id) {
-  auto rows = tx.Query(std::string("SELECT ") + kMatterColumns + " FROM matters m WHERE m.id = ?", {id});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return Status("not_found", "事项不存在或无权查看");
-  const auto& r = rows->rows[0];
-  Loaded m;
-  m.id = r.Int(0);
-  m.kind = kinds_.Find(r.Text(1));
-  if (!m.kind) return Status("not_found", "事项类型已不存在：" + r.Text(1));
-  m.kind_version = static_cast<int>(r.Int(2));
-  m.number = r.Text(3);
-  m.title = r.Text(4);
-  m.org_id = r.Int(5);
-  m.org_path = r.Text(6);
-  m.creator_id = r.Int(7);
-  m.state = r.Text(8);
-  m.outcome = r.Text(9);
-  m.assignee_id = r.Int(10);
-  m.received_at = r.Int(11);
-  m.due_on = r.IsNull(12) ? "" : r.Text(12);
-  m.closed_at = r.IsNull(13) ? 0 : r.Int(13);
-  m.suspended = r.Int(14) != 0;
-  m.suspended_days = static_cast<int>(r.Int(15));
-  m.extended_days = static_cast<int>(r.Int(16));
-  m.version = r.Int(17);
-  m.data = Json::parse(r.Text(18), nullptr, false);
-  if (m.data.is_discarded()) m.data = Json::object();
-  m.created_at = r.Int(19);
-  m.updated_at = r.Int(20);
+Status MatterService::LoadedFromRow(const store::Row& r, size_t at, const KindRegistry& kinds, Loaded* m) {
+  m->id = r.Int(at + 0);
+  m->kind = kinds.Find(r.Text(at + 1));
+  if (!m->kind) return Status("not_found", "事项类型已不存在：" + r.Text(at + 1));
+  m->kind_version = static_cast<int>(r.Int(at + 2));
+  m->number = r.Text(at + 3);
+  m->title = r.Text(at + 4);
+  m->org_id = r.Int(at + 5);
+  m->org_path = r.Text(at + 6);
+  m->creator_id = r.Int(at + 7);
+  m->state = r.Text(at + 8);
+  m->outcome = r.Text(at + 9);
+  m->assignee_id = r.Int(at + 10);
+  m->received_at = r.Int(at + 11);
+  m->due_on = r.IsNull(at + 12) ? "" : r.Text(at + 12);
+  m->closed_at = r.IsNull(at + 13) ? 0 : r.Int(at + 13);
+  m->suspended = r.Int(at + 14) != 0;
+  m->suspended_days = static_cast<int>(r.Int(at + 15));
+  m->extended_days = static_cast<int>(r.Int(at + 16));
+  m->version = r.Int(at + 17);
+  m->data = Json::parse(r.Text(at + 18), nullptr, false);
+  if (m->data.is_discarded()) m->data = Json::object();
+  m->created_at = r.Int(at + 19);
+  m->updated_at = r.Int(at + 20);
+  return Status::Ok();
+}
+
+Status MatterService::LoadDeadlines(Transaction& tx, Loaded* m) {
   auto dl = tx.Query(
       "SELECT name, status, started_on, due_on, remaining, suspended_on, extended, stopped_on, "
       "anchor_on, anchor_days, anchor_ext FROM matter_deadlines WHERE matter_id = ? ORDER BY name",
-      {id});
+      {m->id});
   if (!dl.ok()) return dl.status();
   for (const auto& d : dl->rows) {
     DeadlineRecord rec;
@@ -130,8 +129,18 @@ Result<MatterService::Loaded> MatterService::Load(Transaction& tx, int64_t id) {
     rec.anchor_on = d.Text(8);
     rec.anchor_days = static_cast<int>(d.Int(9));
     rec.anchor_ext = static_cast<int>(d.Int(10));
-    m.deadlines.push_back(rec);
+    m->deadlines.push_back(rec);
   }
+  return Status::Ok();
+}
+
+Result<MatterService::Loaded> MatterService::Load(Transaction& tx, int64_t id) {
+  auto rows = tx.Query(std::string("SELECT ") + kMatterColumns + " FROM matters m WHERE m.id = ?", {id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return Status("not_found", "事项不存在或无权查看");
+  Loaded m;
+  FAZHI_RETURN_IF_ERROR(LoadedFromRow(rows->rows[0], 0, kinds_, &m));
+  FAZHI_RETURN_IF_ERROR(LoadDeadlines(tx, &m));
   return m;
 }
 
@@ -203,13 +212,16 @@ std::string MatterScopeSql(const identity::Principal& p, std::vector<Value>* par
 
 Result<MatterService::Snapshot> MatterService::LoadSnapshot(Transaction& tx, int64_t id) {
   Snapshot s;
-  auto m = Load(tx, id);
-  if (!m.ok()) return m.status();
-  s.m = std::move(m).value();
-  auto rows = tx.Query(std::string("SELECT ") + kSummaryColumns + kSummaryJoins + " WHERE m.id = ?", {id});
+  // The summary (with org and assignee names) and the matter from one read
+  // of the row: the summary's columns, then the matter's.
+  auto rows = tx.Query(std::string("SELECT ") + kSummaryColumns + ", " + kMatterColumns + kSummaryJoins +
+                           " WHERE m.id = ?",
+                       {id});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return Status("not_found", "事项不存在或无权查看");
   s.summary = SummaryFromRow(rows->rows[0], kinds_, nullptr, calendar::Date());
+  FAZHI_RETURN_IF_ERROR(LoadedFromRow(rows->rows[0], kSummaryColumnCount, kinds_, &s.m));
+  FAZHI_RETURN_IF_ERROR(LoadDeadlines(tx, &s.m));
   auto links = tx.Query(
       "SELECT l.to_id, l.field, 'out', t.kind, t.title, t.state, t.number FROM matter_links l "
       "JOIN matters t ON t.id = l.to_id WHERE l.from_id = ? "

@@ -223,6 +223,10 @@ class MatterService {
   struct Timeline;
   struct Caches;
   Result<Loaded> Load(store::Transaction& tx, int64_t id);
+  // The matter of row r from column `at` on (kMatterColumns), without its
+  // deadlines; not_found when its kind no longer exists.
+  static Status LoadedFromRow(const store::Row& r, size_t at, const KindRegistry& kinds, Loaded* m);
+  static Status LoadDeadlines(store::Transaction& tx, Loaded* m);
   bool CanRead(const identity::Principal& p, const Loaded& m) const;
   bool MayAct(const identity::Principal& p, const Loaded& m, const ActionDef& a) const;
   // The matter, if the caller may read it and add files to it now.
