@@ -65,6 +65,9 @@ http::Response Api::Guarded(const RouteSpec& spec, http::Request& req) const {
     return ErrorResponse(403, "password_change_required", "请先修改密码后再继续操作");
   if (spec.access == Access::kPermission && !who->Can(spec.permission))
     return ErrorResponse(403, "forbidden", "没有执行此操作的权限");
+  // A request that may write reads what it wrote: the content version read
+  // with the session would find the state from before (engine/read_cache.h).
+  if (IsStateChanging(req.method)) who->content_version.reset();
   Call call{req, &who.value()};
   return spec.handler(call);
 }

@@ -14,6 +14,7 @@ identity::Principal Alice() {
   p.username = "alice";
   p.csrf_token = "tok";
   p.permissions = {"user:manage"};
+  p.content_version = 42;
   return p;
 }
 
@@ -94,6 +95,24 @@ TEST(Api, NonApiWritesRejected) {
   Api api = MakeApi();
   auto req = Req("POST", "/index.html");
   EXPECT_EQ(api.Handle(req).status, 405);
+}
+
+TEST(Api, RequestsThatMayWriteCarryNoSessionContentVersion) {
+  Api api = MakeApi();
+  auto seen = [](Call& c) {
+    return JsonResponse(200, Json{{"has", c.principal->content_version.has_value()}});
+  };
+  api.Session("GET", "/api/v1/v", seen);
+  api.Session("POST", "/api/v1/v", seen);
+  auto get = Req("GET", "/api/v1/v");
+  get.headers["cookie"] = "fazhi_session=good";
+  EXPECT_EQ(Json::parse(api.Handle(get).body)["has"], true);
+  auto post = Req("POST", "/api/v1/v");
+  post.headers["cookie"] = "fazhi_session=good";
+  post.headers["x-csrf-token"] = "tok";
+  http::Response r = api.Handle(post);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json::parse(r.body)["has"], false);
 }
 
 TEST(Api, QuickReadsAreGetsOfApiRoutesNotMarkedSlow) {

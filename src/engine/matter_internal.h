@@ -70,6 +70,14 @@ Light SummaryLight(const MatterSummary& s, const KindRegistry& kinds, const cale
 void SetLight(MatterSummary* s, const KindRegistry& kinds, const calendar::Calendar* cal,
               const calendar::Date& today);
 
+// The caller as seen after their own write: the content version read with
+// their session is stale now, so reads check the version themselves.
+inline identity::Principal AfterWrite(const identity::Principal& p) {
+  identity::Principal fresh = p;
+  fresh.content_version.reset();
+  return fresh;
+}
+
 // The timeline event of a deadline recount after a calendar edit (not a
 // possible action name: those have no '.').
 inline constexpr const char* kRecountEvent = "deadline.recount";

@@ -594,6 +594,30 @@ TEST_P(ReadCacheTest, TheSessionsVersionFindsThePage) {
   EXPECT_EQ(Find(*service_->List(p, q), first)->title, "之后改的标题");
 }
 
+// A request's own write is read back, whatever version came with its session.
+TEST_P(ReadCacheTest, AWriteReturnsWhatItWrote) {
+  Seed(30, 14);
+  identity::Principal p = Clerk(identity::Scope::kAll);
+  int64_t id = 0, version = 0;
+  for (const auto& m : rows_)
+    if (m.creator_id == 7 && m.state != "closed") id = m.id;
+  ASSERT_NE(id, 0);
+  ASSERT_TRUE(db().Read([&](store::Transaction& tx) {
+    auto r = tx.Query("SELECT value FROM content_version WHERE id = 1");
+    if (!r.ok()) return r.status();
+    p.content_version = r->rows[0].Int(0);  // as read with the session, before the write
+    return Status::Ok();
+  }).ok());
+  auto before = service_->Get(p, id);
+  ASSERT_TRUE(before.ok());
+  version = before->version;
+  FieldErrors errors;
+  auto after = service_->Update(p, id, version, "自己刚改的标题", Json::object(), "127.0.0.1", &errors);
+  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  EXPECT_EQ(after->title, "自己刚改的标题");
+  EXPECT_EQ(after->version, version + 1);
+}
+
 // Two app nodes on one database: what one writes, the other reads at once.
 TEST_P(ReadCacheTest, AnotherNodesWritesAreSeen) {
   Seed(5, 12);

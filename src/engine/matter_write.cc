@@ -147,7 +147,7 @@ Result<MatterView> MatterService::Create(const identity::Principal& p, const New
     return Audit(tx, p, ip, "matter.create", id, kind->kind);
   });
   if (!st.ok()) return st;
-  return Get(p, id);
+  return Get(AfterWrite(p), id);
 }
 
 Result<MatterView> MatterService::Update(const identity::Principal& p, int64_t id, int64_t expected_version,
@@ -188,7 +188,7 @@ Result<MatterView> MatterService::Update(const identity::Principal& p, int64_t i
     return Audit(tx, p, ip, "matter.update", id, diff.dump());
   });
   if (!st.ok()) return st;
-  return Get(p, id);
+  return Get(AfterWrite(p), id);
 }
 
 Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, const ActionRequest& req,
@@ -332,7 +332,7 @@ Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, 
     return Audit(tx, p, ip, "matter.action." + a->name, id, m.state + "->" + to);
   });
   if (!st.ok()) return st;
-  return Get(p, id);
+  return Get(AfterWrite(p), id);
 }
 
 }  // namespace fazhi::engine
