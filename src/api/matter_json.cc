@@ -65,6 +65,7 @@ Json KindJson(const engine::KindDef& k) {
     if (f.min) j["min"] = *f.min;
     if (f.max) j["max"] = *f.max;
     if (!f.link_kind.empty()) j["linkKind"] = f.link_kind;
+    if (!f.roles.empty()) j["roles"] = f.roles;
     fields.push_back(j);
   }
   Json states = Json::array();
@@ -75,7 +76,7 @@ Json KindJson(const engine::KindDef& k) {
     actions.push_back({{"name", a.name}, {"label", a.label}, {"from", a.from}, {"to", a.to}, {"roles", a.roles},
                        {"require", a.require}, {"fields", a.fields}, {"effect", engine::EffectName(a.effect)},
                        {"assigneeRoles", a.assignee_roles}, {"assigneeOnly", a.assignee_only},
-                       {"set", a.set}});
+                       {"set", a.set}, {"style", a.style.empty() ? "default" : a.style}});
   Json deadlines = Json::array();
   for (const auto& d : k.deadlines) {
     Json j = {{"name", d.name}, {"label", d.label.empty() ? d.name : d.label}, {"length", d.length},
@@ -87,10 +88,17 @@ Json KindJson(const engine::KindDef& k) {
     }
     deadlines.push_back(j);
   }
+  Json checks = Json::array();
+  for (const auto& c : k.checks) {
+    Json j = {{"field", c.field}, {"op", engine::CheckOpName(c.op)}, {"other", c.other},
+              {"plus", {{"years", c.years}, {"months", c.months}, {"days", c.days}}}, {"when", c.when}};
+    if (!c.message.empty()) j["message"] = c.message;
+    checks.push_back(j);
+  }
   return {{"kind", k.kind},       {"label", k.label},   {"version", k.version},     {"titleLabel", k.title_label},
           {"initial", k.initial}, {"final", k.final_states}, {"fields", fields}, {"states", states},
           {"actions", actions},   {"deadlines", deadlines}, {"numbered", !k.number_pattern.empty()},
-          {"createRoles", k.create_roles}, {"handledBy", k.handled_by}};
+          {"createRoles", k.create_roles}, {"handledBy", k.handled_by}, {"checks", checks}};
 }
 
 void WriteSummary(JsonWriter& w, const engine::MatterSummary& s) {
@@ -180,13 +188,24 @@ void WriteMatter(JsonWriter& w, const engine::MatterView& v) {
     w.Field("kind", l.kind).Field("number", l.number).Field("state", l.state).Field("title", l.title).EndObject();
   }
   w.EndArray();
+  WritePeople(w.Key("people"), v.people);
   w.EndObject();
+}
+
+void WritePeople(JsonWriter& w, const std::vector<engine::PersonRef>& people) {
+  w.BeginArray();
+  for (const auto& p : people) {
+    w.BeginObject();
+    WriteId(w.Key("id"), p.id);
+    w.Field("name", p.name).Field("orgName", p.org_name).EndObject();
+  }
+  w.EndArray();
 }
 
 void WriteEvent(JsonWriter& w, const engine::EventView& e) {
   w.BeginObject().Field("action", e.action).Field("actionLabel", e.action_label).Field("at", e.at);
   w.Key("diff").Raw(e.diff);  // a JSON object, checked by the engine
-  w.Field("fromState", e.from_state);
+  w.Field("displayName", e.display_name).Field("fromState", e.from_state);
   WriteId(w.Key("id"), e.id);
   w.Field("note", e.note).Field("seq", e.seq).Field("toState", e.to_state);
   WriteId(w.Key("userId"), e.user_id);

@@ -29,5 +29,7 @@ void WriteLightValue(JsonWriter& w, const engine::Light& light);
 void WriteMatter(JsonWriter& w, const engine::MatterView& v);
 void WriteEvent(JsonWriter& w, const engine::EventView& e);
 void WriteAttachment(JsonWriter& w, const engine::AttachmentView& a);
+// An array of people: {id, name, orgName}.
+void WritePeople(JsonWriter& w, const std::vector<engine::PersonRef>& people);
 
 }  // namespace fazhi::api

@@ -108,6 +108,7 @@ TEST(MatterJson, MatterViewKeepsItsShape) {
   v.actions.push_back({"assign", "分流", {"assignee"}, {"category"}, "none"});
   v.links.push_back({12, "test_case", "关联", "submitted", "", "basis", "out"});
   v.attachments.push_back({13, "送审稿.pdf", "application/pdf", "ab12", 2048, 1772416800003});
+  v.people.push_back({31, "赵律师", "明理律师事务所"});
   v.can_edit = true;
   JsonWriter w;
   WriteMatter(w, v);
@@ -125,6 +126,7 @@ TEST(MatterJson, MatterViewKeepsItsShape) {
   expected["attachments"] = Json::array({{{"id", "13"}, {"name", "送审稿.pdf"}, {"contentType", "application/pdf"},
                                           {"sha256", "ab12"}, {"size", 2048}, {"createdAt", 1772416800003},
                                           {"url", "/api/v1/attachments/13"}}});
+  expected["people"] = Json::array({{{"id", "31"}, {"name", "赵律师"}, {"orgName", "明理律师事务所"}}});
   expected["canEdit"] = true;
   EXPECT_EQ(Json::parse(w.text()), expected);
 }
@@ -142,11 +144,13 @@ TEST(MatterJson, EventKeepsItsShape) {
   e.to_state = "accepted";
   e.note = "同意\t受理";
   e.diff = R"({"title":["旧","新"]})";
+  e.display_name = "王审查";
   JsonWriter w;
   WriteEvent(w, e);
   Json expected = {{"id", "21"}, {"seq", 2}, {"at", e.at}, {"userId", "9"}, {"username", "clerk"},
                    {"action", "accept"}, {"actionLabel", "受理"}, {"fromState", "submitted"},
-                   {"toState", "accepted"}, {"note", e.note}, {"diff", Json::parse(e.diff)}};
+                   {"toState", "accepted"}, {"note", e.note}, {"diff", Json::parse(e.diff)},
+                   {"displayName", "王审查"}};
   EXPECT_EQ(w.text(), Dump(expected));
 }
 

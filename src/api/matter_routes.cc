@@ -180,7 +180,7 @@ void AddMatterRoutes(Api& api, engine::MatterService& service) {
 
   // A timeline's text depends on nothing but the timeline: written once for
   // each one the engine shares, kept while it lives.
-  auto timeline_text = std::make_shared<IdentityCache<std::vector<engine::EventView>, std::string>>(8192);
+  auto timeline_text = std::make_shared<IdentityCache<engine::Timeline, std::string>>(8192);
   api.Session("GET", "/api/v1/matters/{id}/events", [&service, timeline_text](Call& c) {
     auto events = service.EventsShared(*c.principal, PathId(c.req));
     if (!events.ok()) return ErrorResponse(events.status());
@@ -188,8 +188,10 @@ void AddMatterRoutes(Api& api, engine::MatterService& service) {
     if (!text) {
       JsonWriter w;
       w.BeginObject().Key("items").BeginArray();
-      for (const auto& e : **events) WriteEvent(w, e);
-      w.EndArray().EndObject();
+      for (const auto& e : (*events)->events) WriteEvent(w, e);
+      w.EndArray();
+      WritePeople(w.Key("people"), (*events)->people);
+      w.EndObject();
       text = std::make_shared<const std::string>(w.Take());
       timeline_text->Put(*events, text);
     }

@@ -36,6 +36,7 @@ Json ValueJson(const metrics::MetricValue& v) {
             {"type", metrics::MetricTypeName(v.def->type)}, {"unit", v.def->unit}};
   if (v.def->type == metrics::MetricType::kCount) {
     j["value"] = v.count;
+    if (v.def->flag_nonzero) j["flagged"] = v.count != 0;
   } else {
     j["value"] = v.value ? Json(*v.value) : Json(nullptr);
     j["numerator"] = v.numerator;

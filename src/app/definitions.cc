@@ -1,15 +1,19 @@
 #include "app/definitions.h"
 
+#include "modules/review_catalogue/catalogue_check.h"
+
 namespace fazhi::app {
 
 Result<KindsAndMetrics> LoadKindsAndMetrics(const Config& config, const std::vector<std::string>& roles) {
   KindsAndMetrics out;
-  auto kinds = engine::LoadKinds(config.definitions + "/kinds", roles);
+  auto lists = engine::LoadOptionLists(config.definitions + "/lists");
+  if (!lists.ok()) return lists.status();
+  auto kinds = engine::LoadKinds(config.definitions + "/kinds", roles, *lists);
   if (!kinds.ok()) return kinds.status();
   std::vector<engine::KindDef> all = std::move(kinds).value();
   if (config.demo) {
     // The demo also offers the test kind that exercises every engine feature.
-    auto extra = engine::LoadKinds(config.definitions + "/kinds-test", roles);
+    auto extra = engine::LoadKinds(config.definitions + "/kinds-test", roles, *lists);
     if (!extra.ok()) return extra.status();
     for (auto& k : extra.value()) {
       for (const auto& existing : all)
@@ -17,6 +21,8 @@ Result<KindsAndMetrics> LoadKindsAndMetrics(const Config& config, const std::vec
       all.push_back(std::move(k));
     }
   }
+  if (const engine::OptionList* catalogue = engine::FindOptionList(*lists, review_catalogue::kListName))
+    FAZHI_RETURN_IF_ERROR(review_catalogue::CheckCatalogue(*catalogue, all));
   out.kinds = std::make_unique<engine::KindRegistry>(std::move(all));
 
   auto defs = metrics::LoadMetrics(config.definitions + "/metrics", *out.kinds);

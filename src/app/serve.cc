@@ -13,6 +13,7 @@
 #include "api/identity_routes.h"
 #include "api/calendar_routes.h"
 #include "api/matter_routes.h"
+#include "api/people_routes.h"
 #include "api/public_routes.h"
 #include "api/document_routes.h"
 #include "api/metric_routes.h"
@@ -133,6 +134,7 @@ int RunServe(const Config& config) {
   api::AddAuditRoutes(api, *p.db, *p.audit);
   api::AddCalendarRoutes(api, *p.calendar);
   api::AddMatterRoutes(api, *p.matters);
+  api::AddPeopleRoutes(api, *p.matters);
   api::AddPublicRoutes(api, *p.portal, *p.rate_limiter);
   api::AddMetricRoutes(api, *p.metrics);
   if (Status st = api::AddDocumentRoutes(api, *p.matters, *p.identity, *p.clock, config.definitions + "/templates");

@@ -247,7 +247,9 @@ TEST_F(BenchGeneratorTest, EveryShippedKindGetsMattersWithItsRequiredFields) {
   std::ifstream in(SourceDir() + "/definitions/identity/roles.yaml");
   for (std::string line; std::getline(in, line);)
     if (size_t at = line.find("- code: "); at != std::string::npos) roles.push_back(line.substr(at + 8));
-  auto kinds = LoadKinds(SourceDir() + "/definitions/kinds", roles);
+  auto lists = LoadOptionLists(SourceDir() + "/definitions/lists");
+  ASSERT_TRUE(lists.ok()) << lists.status().ToString();
+  auto kinds = LoadKinds(SourceDir() + "/definitions/kinds", roles, *lists);
   ASSERT_TRUE(kinds.ok()) << kinds.status().message();
   ReservedIds ids;
   GeneratorSetup setup = MakeSetup(&ids);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <span>
@@ -99,7 +100,7 @@ Problem CheckTop(const KindDef& k) {
   return std::nullopt;
 }
 
-Problem CheckFields(const KindDef& k) {
+Problem CheckFields(const KindDef& k, const std::vector<std::string>& roles) {
   for (size_t i = 0; i < k.fields.size(); ++i) {
     const FieldDef& f = k.fields[i];
     const std::string what = "field '" + f.key + "'";
@@ -137,6 +138,51 @@ Problem CheckFields(const KindDef& k) {
       return at("link_kind", what + ": link_kind applies to matter_link fields only");
     if (!f.link_kind.empty() && !IsName(f.link_kind))
       return at("link_kind", what + ": " + NotAName("link_kind", f.link_kind));
+    if (!f.roles.empty() && f.type != FieldType::kUser)
+      return at("roles", what + ": roles apply to user fields only");
+    for (size_t j = 0; j < f.roles.size(); ++j)
+      if (!Contains(roles, f.roles[j])) return at("roles", what + ": unknown role '" + f.roles[j] + "'", j);
+  }
+  return std::nullopt;
+}
+
+// Cross-field checks: two different fields of this kind, both dates or both
+// numbers; offsets only on dates and within a century; `when` on enum fields
+// and their options.
+Problem CheckCrossField(const KindDef& k) {
+  for (size_t i = 0; i < k.checks.size(); ++i) {
+    const CheckDef& c = k.checks[i];
+    const std::string what = "check on field '" + c.field + "'";
+    auto at = [&](const char* key, const std::string& problem, size_t entry = 0) {
+      return At(Section::kCheck, i, key, problem, entry);
+    };
+    const FieldDef* f = k.Field(c.field);
+    if (!f) return at("field", what + ": unknown field '" + c.field + "'");
+    const char* op = CheckOpName(c.op);
+    const FieldDef* o = k.Field(c.other);
+    if (!o) return at(op, what + ": " + op + " names unknown field '" + c.other + "'");
+    if (o == f) return at(op, what + ": compares the field with itself");
+    auto numeric = [](const FieldDef* x) { return x->type == FieldType::kNumber || x->type == FieldType::kMoney; };
+    const bool dates = f->type == FieldType::kDate && o->type == FieldType::kDate;
+    if (!dates && !(numeric(f) && numeric(o)))
+      return at(op, what + ": compares dates with dates or numbers (number, money) with numbers");
+    const bool shifted = c.years != 0 || c.months != 0 || c.days != 0;
+    if (shifted && !dates) return at("plus", what + ": 'plus' applies to date fields only");
+    if (std::abs(c.years) > 100 || std::abs(c.months) > 1200 || std::abs(c.days) > 36600)
+      return at("plus", what + ": 'plus' is more than a century");
+    const bool forward = c.years > 0 || c.months > 0 || c.days > 0;
+    const bool back = c.years < 0 || c.months < 0 || c.days < 0;
+    if (forward && back) return at("plus", what + ": years, months and days in 'plus' must have the same sign");
+    size_t entry = 0;
+    for (const auto& [key, options] : c.when) {
+      const FieldDef* w = k.Field(key);
+      if (!w || w->type != FieldType::kEnum)
+        return at("when", what + ": when names '" + key + "', which is no enum field", entry);
+      for (const auto& option : options)
+        if (!Contains(w->options, option))
+          return at("when", what + ": '" + option + "' is not an option of field '" + key + "'", entry);
+      ++entry;
+    }
   }
   return std::nullopt;
 }
@@ -276,7 +322,7 @@ Problem CheckActionRefs(const KindDef& k, size_t i, const std::vector<std::strin
   for (size_t j = 0; j < a.guards.size(); ++j) {
     const GuardDef& g = a.guards[j];
     if (!g.elapsed.empty()) {
-      if (!g.linked_kind.empty() || !g.state_in.empty() || !g.outcome_in.empty())
+      if (!g.linked_kind.empty() || !g.state_in.empty() || !g.outcome_in.empty() || !g.field_in.empty())
         return at("guards", what + ": a guard is either 'elapsed' or 'linked', not both", j);
       if (!k.Deadline(g.elapsed))
         return at("guards", what + ": guard names unknown deadline '" + g.elapsed + "'", j);
@@ -335,6 +381,8 @@ Problem CheckActions(const KindDef& k, const std::vector<std::string>& roles) {
                 what + ": deadline '" + a.deadline + "' is not extendable (extendable: 0)");
     if (!a.document.empty() && !IsName(a.document))
       return at("document", what + ": " + NotAName("document template", a.document));
+    if (!a.style.empty() && a.style != "danger")
+      return at("style", what + ": unknown style '" + a.style + "' (known: danger)");
   }
   return std::nullopt;
 }
@@ -396,6 +444,16 @@ bool ParseFieldType(const std::string& s, FieldType* out) {
   return false;
 }
 
+const char* CheckOpName(CheckDef::Op op) {
+  switch (op) {
+    case CheckDef::Op::kNotBefore: return "not_before";
+    case CheckDef::Op::kNotAfter: return "not_after";
+    case CheckDef::Op::kBefore: return "before";
+    case CheckDef::Op::kAfter: return "after";
+  }
+  return "unknown";
+}
+
 const char* EffectName(Effect e) {
   switch (e) {
     case Effect::kNone: return "none";
@@ -422,7 +480,8 @@ std::optional<KindProblem> CheckKind(const KindDef& kind,
                                      const std::vector<std::string>& known_roles) {
   if (Problem p = CheckTop(kind)) return p;
   if (Problem p = CheckCreation(kind, known_roles)) return p;
-  if (Problem p = CheckFields(kind)) return p;
+  if (Problem p = CheckFields(kind, known_roles)) return p;
+  if (Problem p = CheckCrossField(kind)) return p;
   if (Problem p = CheckStates(kind)) return p;
   if (Problem p = CheckDeadlines(kind)) return p;
   if (Problem p = CheckActions(kind, known_roles)) return p;

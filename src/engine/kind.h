@@ -15,7 +15,15 @@
 //                                  # org whoever creates them (its staff see them)
 //   create_roles: [unit_submitter] # optional: roles that may create (default: any
 //                                  # holder of matter:create)
-//   fields:   [{key, label, type, required?, options?, max?, min?, pii?, link_kind?}]
+//   fields:   [{key, label, type, required?, options?, max?, min?, pii?, link_kind?,
+//              roles?, options_from?}]  # roles: a user field may name only holders of these
+//             # an enum takes `options: [...]` or `options_from: LIST`, the labels
+//             # of an option list in definitions/lists/ (option_list.h)
+//   checks:                        # cross-field checks, on every write (create, PATCH, action)
+//     - {field: valid_until, not_after: published_on,   # or not_before / before / after
+//        plus: {years: 2, months: 0, days: 0},          # dates only: OTHER shifted
+//        when: {validity_type: [暂行, 试行]},           # only when enum fields hold these
+//        message: 中文}            # optional; generated from both labels otherwise
 //   states:   [{name, label}]      # or plain names
 //   initial: submitted
 //   final: [issued, returned]
@@ -26,10 +34,12 @@
 //        assignee_roles: [...],    # the assignee must hold one of these roles
 //        assignee_only: true,      # only the matter's current assignee may act
 //        deadline: name,           # for suspend/resume/extend
-//        guards: [{linked: KIND, state_in: [...], outcome_in: [...], message: 中文},
+//        guards: [{linked: KIND, state_in: [...], outcome_in: [...],
+//                  field_in: {FIELD: [OPTION...]}, message: 中文},  # one linked matter meets all
 //                 {elapsed: DEADLINE, unless_note: true, message: 中文}],
 //        set: {FIELD: VALUE},      # enum fields the action sets to a fixed value
 //        document: TEMPLATE,       # issues a document (later)
+//        style: danger,            # destructive (废止, 终止, 撤回): red button, confirmation
 //        outcome: FIELD}           # the field whose value becomes the matter's outcome
 //   deadlines:
 //     - {name, label, starts: ACTION|create, length, unit: working_day|calendar_day,
@@ -49,6 +59,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "engine/option_list.h"
 
 namespace fazhi::engine {
 
@@ -64,10 +75,27 @@ struct FieldDef {
   FieldType type = FieldType::kText;
   bool required = false;             // required at creation
   std::vector<std::string> options;  // enum
+  std::string options_from;          // enum: the option list (definitions/lists/) the
+                                     // options were taken from at load ("" = inline)
   std::optional<double> min, max;    // number/money bounds; max = max length for text
   std::string link_kind;             // matter_link: the kind it must point to ("" = any)
   bool pii = false;                  // personal data (stored encrypted); always true for party
+  std::vector<std::string> roles;    // user: the named user must hold one of these ("" = anyone)
 };
+
+// A cross-field check (`checks:`): FIELD compared with OTHER — dates, or
+// numbers — optionally shifted by an offset (dates only) and only when enum
+// fields hold given options. Checked whenever a write leaves both with a value.
+struct CheckDef {
+  enum class Op { kNotBefore, kNotAfter, kBefore, kAfter };  // >=, <=, <, >
+  std::string field;
+  Op op = Op::kNotBefore;
+  std::string other;
+  int years = 0, months = 0, days = 0;                    // added to OTHER's date
+  std::map<std::string, std::vector<std::string>> when;   // enum field -> options
+  std::string message;                                    // 中文 ("" = generated)
+};
+const char* CheckOpName(CheckDef::Op op);  // the YAML key: not_before, not_after, before, after
 
 enum class Effect { kNone, kAssign, kSuspend, kResume, kExtend };
 const char* EffectName(Effect e);
@@ -82,6 +110,7 @@ struct GuardDef {
   std::string linked_kind;            // a linked matter of this kind ...
   std::vector<std::string> state_in;  // ... must be in one of these states
   std::vector<std::string> outcome_in;  // ... and, when listed, have one of these outcomes
+  std::map<std::string, std::vector<std::string>> field_in;  // ... and enum fields with these options
   std::string message;                // 中文, shown when the guard refuses
 };
 
@@ -102,6 +131,7 @@ struct ActionDef {
   std::vector<std::string> assignee_roles;  // who may be assigned ("" = any active user)
   bool assignee_only = false;               // only the current assignee may act
   std::map<std::string, std::string> set;   // enum field -> the value this action records
+  std::string style;                        // "" (ordinary) | "danger" (destructive)
 };
 
 struct DeadlineDef {
@@ -139,6 +169,7 @@ struct KindDef {
   std::vector<std::string> final_states;
   std::vector<ActionDef> actions;
   std::vector<DeadlineDef> deadlines;
+  std::vector<CheckDef> checks;
   std::string handled_by;                 // org code new matters are routed to ("" = none)
   std::vector<std::string> create_roles;  // roles that may create ("" = any matter:create)
   std::string source_file;
@@ -155,7 +186,7 @@ struct KindDef {
 // section (fields[index], ...; kKind = the top level), optionally one of its
 // keys, and for a list-valued key one entry. ParseKind maps it to a line.
 struct KindProblem {
-  enum class Section { kKind, kField, kState, kAction, kDeadline };
+  enum class Section { kKind, kField, kState, kAction, kDeadline, kCheck };
   Section section = Section::kKind;
   size_t index = 0;
   std::string key;   // "" = the item itself
@@ -169,8 +200,11 @@ struct KindProblem {
 // declared, effects and their deadlines, guards, the number pattern, and the
 // state graph (every state reachable from `initial`; every non-final state has
 // an action leaving it and a path to a final state; an action on a final state
-// may only stay, with no `to` and effect none). Kinds named by link_kind and
-// guards are not checked here (LoadKinds does). Returns the first problem.
+// may only stay, with no `to` and effect none), action styles, user fields'
+// roles, and cross-field checks (both fields exist, dates with dates or
+// numbers with numbers, offsets on dates only, `when` naming enum options).
+// Kinds named by link_kind and guards, and their fields (field_in), are not
+// checked here (LoadKinds does). Returns the first problem.
 std::optional<KindProblem> CheckKind(const KindDef& kind,
                                      const std::vector<std::string>& known_roles);
 
@@ -181,14 +215,18 @@ std::optional<KindProblem> CheckKind(const KindDef& kind,
 // of CheckKind), and also empty files, more than one YAML document, strings
 // over 200 characters, lists over 200 entries, files over 1 MiB. Never throws.
 // known_roles: role codes that exist (from the identity catalog).
+// lists: the option lists an enum field may name with `options_from` (its
+// options are copied from the list; naming an unknown list is an error).
 Result<KindDef> ParseKind(const std::string& yaml_text, const std::string& file,
-                          const std::vector<std::string>& known_roles);
+                          const std::vector<std::string>& known_roles,
+                          const std::vector<OptionList>& lists = {});
 
 // Loads every *.yaml in dir (sorted by name); the first error stops loading.
 // Duplicate kind names across files are errors, and so are link_kind and guard
-// kinds (or guard states) that no loaded kind has; the error names the file
-// and line of the reference.
+// kinds (or guard states, outcomes, field_in fields and options) that no loaded
+// kind has; the error names the file and line of the reference.
 Result<std::vector<KindDef>> LoadKinds(const std::string& dir,
-                                       const std::vector<std::string>& known_roles);
+                                       const std::vector<std::string>& known_roles,
+                                       const std::vector<OptionList>& lists = {});
 
 }  // namespace fazhi::engine

@@ -53,7 +53,7 @@ struct MapView {
 // Every item's node, to turn a KindProblem into a line after parsing.
 struct Locator {
   MapView top;
-  std::vector<MapView> fields, states, actions, deadlines;
+  std::vector<MapView> fields, states, actions, deadlines, checks;
 
   int Line(const KindProblem& p) const {
     const std::vector<MapView>* items = nullptr;
@@ -63,6 +63,7 @@ struct Locator {
       case KindProblem::Section::kState: items = &states; break;
       case KindProblem::Section::kAction: items = &actions; break;
       case KindProblem::Section::kDeadline: items = &deadlines; break;
+      case KindProblem::Section::kCheck: items = &checks; break;
     }
     const MapView& m = items && p.index < items->size() ? (*items)[p.index] : top;
     const YAML::Node* n = p.key.empty() ? nullptr : m.Find(p.key);
@@ -83,6 +84,7 @@ struct Locator {
 struct Ctx {
   const std::string& file;
   Locator* locator;
+  const std::vector<OptionList>& lists;
 
   Status Err(int line, const std::string& what) const { return Error(file, line, what); }
 };
@@ -217,12 +219,47 @@ Status StringMap(const Ctx& c, const MapView& m, const std::string& key,
   return Status::Ok();
 }
 
+// `when` / `field_in`: a mapping from a field key to a list of options (one
+// option may stand for itself).
+Status ListMap(const Ctx& c, const MapView& m, const std::string& key,
+               std::map<std::string, std::vector<std::string>>* out) {
+  const YAML::Node* n = m.Find(key);
+  if (n == nullptr || n->IsNull()) return Status::Ok();
+  if (!n->IsMap()) return c.Err(LineOf(*n), m.what + ": '" + key + "' must be a mapping field: [options]");
+  if (n->size() > kMaxItems) return c.Err(LineOf(*n), m.what + ": more than 200 entries in '" + key + "'");
+  for (auto it = n->begin(); it != n->end(); ++it) {
+    const int line = LineOf(it->first);
+    if (!it->first.IsScalar() || it->first.Scalar().empty())
+      return c.Err(line, m.what + ": every key of '" + key + "' must be a field");
+    const std::string field = it->first.Scalar();
+    std::vector<std::string> options;
+    std::vector<YAML::Node> items;
+    if (it->second.IsScalar()) items.push_back(it->second);
+    else if (it->second.IsSequence())
+      for (size_t i = 0; i < it->second.size(); ++i) items.push_back(it->second[i]);
+    else return c.Err(LineOf(it->second), m.what + ": " + key + "['" + field + "'] must be a list of options");
+    if (items.empty() || items.size() > kMaxItems)
+      return c.Err(LineOf(it->second), m.what + ": " + key + "['" + field + "'] needs 1 to 200 options");
+    for (const auto& item : items) {
+      if (!item.IsScalar() || item.Scalar().empty() || CodePoints(item.Scalar()) > kMaxText)
+        return c.Err(LineOf(item), m.what + ": every option in " + key + "['" + field +
+                                       "'] must be a string of at most 200 characters");
+      options.push_back(item.Scalar());
+    }
+    if (!out->emplace(field, std::move(options)).second)
+      return c.Err(line, m.what + ": duplicate field '" + field + "' in '" + key + "'");
+  }
+  return Status::Ok();
+}
+
 Status ReadField(const Ctx& c, const YAML::Node& n, KindDef* k) {
   MapView m;
   FieldDef f;
   FAZHI_RETURN_IF_ERROR(ReadMap(
       c, n, What("field", n, "key"),
-      {"key", "label", "type", "required", "options", "min", "max", "pii", "link_kind"}, &m));
+      {"key", "label", "type", "required", "options", "options_from", "min", "max", "pii",
+       "link_kind", "roles"},
+      &m));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "key", &f.key));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "label", &f.label));
   std::string type;
@@ -237,12 +274,23 @@ Status ReadField(const Ctx& c, const YAML::Node& n, KindDef* k) {
   FAZHI_RETURN_IF_ERROR(Scalar(c, m, "pii", "true or false", &f.pii));
   if (f.type == FieldType::kParty) f.pii = true;
   FAZHI_RETURN_IF_ERROR(List(c, m, "options", &f.options));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "options_from", &f.options_from));
+  if (const YAML::Node* from = m.Find("options_from")) {
+    if (f.type != FieldType::kEnum || m.Find("options"))
+      return c.Err(LineOf(*from), m.what + ": options_from applies to enum fields without options");
+    const OptionList* list = FindOptionList(c.lists, f.options_from);
+    if (!list)
+      return c.Err(LineOf(*from), m.what + ": options_from names unknown list '" + f.options_from +
+                                      "' (lists are read from definitions/lists/)");
+    f.options = list->Labels();
+  }
   double min = 0, max = 0;
   FAZHI_RETURN_IF_ERROR(Scalar(c, m, "min", "a number", &min));
   FAZHI_RETURN_IF_ERROR(Scalar(c, m, "max", "a number", &max));
   if (m.Find("min")) f.min = min;
   if (m.Find("max")) f.max = max;
   FAZHI_RETURN_IF_ERROR(Str(c, m, "link_kind", &f.link_kind));
+  FAZHI_RETURN_IF_ERROR(List(c, m, "roles", &f.roles));
   k->fields.push_back(std::move(f));
   c.locator->fields.push_back(std::move(m));
   return Status::Ok();
@@ -294,12 +342,13 @@ Status ReadGuard(const Ctx& c, const YAML::Node& n, const std::string& action, A
   GuardDef g;
   FAZHI_RETURN_IF_ERROR(
       ReadMap(c, n, "a guard of " + action,
-              {"linked", "state_in", "outcome_in", "elapsed", "unless_note", "message"}, &m));
+              {"linked", "state_in", "outcome_in", "field_in", "elapsed", "unless_note", "message"}, &m));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "linked", &g.linked_kind));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "elapsed", &g.elapsed));
   FAZHI_RETURN_IF_ERROR(Scalar(c, m, "unless_note", "true or false", &g.unless_note));
   FAZHI_RETURN_IF_ERROR(List(c, m, "state_in", &g.state_in));
   FAZHI_RETURN_IF_ERROR(List(c, m, "outcome_in", &g.outcome_in));
+  FAZHI_RETURN_IF_ERROR(ListMap(c, m, "field_in", &g.field_in));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "message", &g.message));
   a->guards.push_back(std::move(g));
   return Status::Ok();
@@ -311,7 +360,7 @@ Status ReadAction(const Ctx& c, const YAML::Node& n, KindDef* k) {
   FAZHI_RETURN_IF_ERROR(ReadMap(c, n, What("action", n, "name"),
                                 {"name", "label", "from", "to", "roles", "require", "fields",
                                  "effect", "deadline", "guards", "document", "outcome",
-                                 "assignee_roles", "assignee_only", "set"},
+                                 "assignee_roles", "assignee_only", "set", "style"},
                                 &m));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "name", &a.name));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "label", &a.label));
@@ -337,8 +386,55 @@ Status ReadAction(const Ctx& c, const YAML::Node& n, KindDef* k) {
   FAZHI_RETURN_IF_ERROR(List(c, m, "assignee_roles", &a.assignee_roles));
   FAZHI_RETURN_IF_ERROR(Scalar(c, m, "assignee_only", "true or false", &a.assignee_only));
   FAZHI_RETURN_IF_ERROR(StringMap(c, m, "set", &a.set));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "style", &a.style));
   k->actions.push_back(std::move(a));
   c.locator->actions.push_back(std::move(m));
+  return Status::Ok();
+}
+
+// `plus`: {years, months, days}, whole numbers.
+Status Offset(const Ctx& c, const MapView& m, CheckDef* d) {
+  const YAML::Node* n = m.Find("plus");
+  if (n == nullptr || n->IsNull()) return Status::Ok();
+  if (!n->IsMap()) return c.Err(LineOf(*n), m.what + ": 'plus' must be a mapping {years, months, days}");
+  for (auto it = n->begin(); it != n->end(); ++it) {
+    const std::string unit = it->first.IsScalar() ? it->first.Scalar() : "";
+    int* slot = unit == "years" ? &d->years : unit == "months" ? &d->months : unit == "days" ? &d->days : nullptr;
+    if (!slot)
+      return c.Err(LineOf(it->first), m.what + ": unknown key '" + unit + "' in 'plus' (allowed: years, months, days)");
+    if (!it->second.IsScalar() || !YAML::convert<int>::decode(it->second, *slot))
+      return c.Err(LineOf(it->second), m.what + ": plus." + unit + " must be a whole number");
+  }
+  return Status::Ok();
+}
+
+// A cross-field check: `field`, exactly one comparison naming the other field,
+// and optionally plus, when, message.
+Status ReadCheck(const Ctx& c, const YAML::Node& n, KindDef* k) {
+  MapView m;
+  CheckDef d;
+  FAZHI_RETURN_IF_ERROR(ReadMap(c, n, What("check on field", n, "field"),
+                                {"field", "not_before", "not_after", "before", "after", "plus", "when",
+                                 "message"},
+                                &m));
+  FAZHI_RETURN_IF_ERROR(Require(c, m, "field"));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "field", &d.field));
+  int comparisons = 0;
+  for (CheckDef::Op op : {CheckDef::Op::kNotBefore, CheckDef::Op::kNotAfter, CheckDef::Op::kBefore,
+                          CheckDef::Op::kAfter}) {
+    if (!m.Find(CheckOpName(op))) continue;
+    ++comparisons;
+    d.op = op;
+    FAZHI_RETURN_IF_ERROR(Str(c, m, CheckOpName(op), &d.other));
+  }
+  if (comparisons != 1)
+    return c.Err(LineOf(n), m.what + ": a check needs exactly one of not_before, not_after, before, after "
+                                     "(naming the other field)");
+  FAZHI_RETURN_IF_ERROR(Offset(c, m, &d));
+  FAZHI_RETURN_IF_ERROR(ListMap(c, m, "when", &d.when));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "message", &d.message));
+  k->checks.push_back(std::move(d));
+  c.locator->checks.push_back(std::move(m));
   return Status::Ok();
 }
 
@@ -347,7 +443,7 @@ Status Read(const Ctx& c, const YAML::Node& root, KindDef* k) {
   FAZHI_RETURN_IF_ERROR(ReadMap(c, root, "the kind definition",
                                 {"kind", "label", "version", "number", "number_on",
                                  "title_label", "fields", "states", "initial", "final",
-                                 "actions", "deadlines", "handled_by", "create_roles"},
+                                 "actions", "deadlines", "handled_by", "create_roles", "checks"},
                                 &top));
   FAZHI_RETURN_IF_ERROR(Str(c, top, "kind", &k->kind));
   FAZHI_RETURN_IF_ERROR(Str(c, top, "label", &k->label));
@@ -364,6 +460,7 @@ Status Read(const Ctx& c, const YAML::Node& root, KindDef* k) {
       {"states", ReadState},
       {"deadlines", ReadDeadline},
       {"actions", ReadAction},
+      {"checks", ReadCheck},
   };
   for (const auto& [key, read] : sections) {
     std::vector<YAML::Node> items;
@@ -374,7 +471,8 @@ Status Read(const Ctx& c, const YAML::Node& root, KindDef* k) {
 }
 
 Result<KindDef> ParseOne(const std::string& text, const std::string& file,
-                         const std::vector<std::string>& roles, Locator* locator) {
+                         const std::vector<std::string>& roles,
+                         const std::vector<OptionList>& lists, Locator* locator) {
   if (text.size() > kMaxFileBytes) return Error(file, 1, "file is larger than 1 MiB");
   try {
     std::vector<YAML::Node> docs = YAML::LoadAll(text);
@@ -383,7 +481,7 @@ Result<KindDef> ParseOne(const std::string& text, const std::string& file,
     if (docs.size() > 1) return Error(file, LineOf(docs[1]), "more than one YAML document");
     KindDef k;
     k.source_file = file;
-    Ctx c{file, locator};
+    Ctx c{file, locator, lists};
     FAZHI_RETURN_IF_ERROR(Read(c, docs[0], &k));
     if (std::optional<KindProblem> p = CheckKind(k, roles))
       return Error(file, locator->Line(*p), p->what);
@@ -410,7 +508,8 @@ Status ReadFile(const std::filesystem::path& path, std::string* out) {
 }
 
 // Every kind named by a matter_link field or a guard must be loaded, and a
-// guard's states must exist in the kind it names.
+// guard's states, outcomes and field_in fields and options must exist in the
+// kind it names.
 Status CheckLinks(const std::vector<KindDef>& kinds, const std::vector<Locator>& locators) {
   using Section = KindProblem::Section;
   auto find = [&](const std::string& name) -> const KindDef* {
@@ -455,6 +554,19 @@ Status CheckLinks(const std::vector<KindDef>& kinds, const std::vector<Locator>&
             return Error(k.source_file, line,
                          what + ": kind '" + guard.linked_kind + "' has no outcome '" + o + "'");
         }
+        // field_in: enum fields of the linked kind, and their options.
+        for (const auto& [key, options] : guard.field_in) {
+          const FieldDef* f = linked->Field(key);
+          if (!f || f->type != FieldType::kEnum)
+            return Error(k.source_file, line,
+                         what + ": field_in names '" + key + "', which is no enum field of kind '" +
+                             guard.linked_kind + "'");
+          for (const auto& o : options)
+            if (std::find(f->options.begin(), f->options.end(), o) == f->options.end())
+              return Error(k.source_file, line,
+                           what + ": '" + o + "' is not an option of field '" + key + "' of kind '" +
+                               guard.linked_kind + "'");
+        }
       }
     }
   }
@@ -464,13 +576,15 @@ Status CheckLinks(const std::vector<KindDef>& kinds, const std::vector<Locator>&
 }  // namespace
 
 Result<KindDef> ParseKind(const std::string& yaml_text, const std::string& file,
-                          const std::vector<std::string>& known_roles) {
+                          const std::vector<std::string>& known_roles,
+                          const std::vector<OptionList>& lists) {
   Locator locator;
-  return ParseOne(yaml_text, file, known_roles, &locator);
+  return ParseOne(yaml_text, file, known_roles, lists, &locator);
 }
 
 Result<std::vector<KindDef>> LoadKinds(const std::string& dir,
-                                       const std::vector<std::string>& known_roles) {
+                                       const std::vector<std::string>& known_roles,
+                                       const std::vector<OptionList>& lists) {
   namespace fs = std::filesystem;
   std::error_code ec;
   std::vector<fs::path> files;
@@ -485,7 +599,7 @@ Result<std::vector<KindDef>> LoadKinds(const std::string& dir,
   for (size_t i = 0; i < files.size(); ++i) {
     std::string text;
     FAZHI_RETURN_IF_ERROR(ReadFile(files[i], &text));
-    Result<KindDef> k = ParseOne(text, files[i].string(), known_roles, &locators[i]);
+    Result<KindDef> k = ParseOne(text, files[i].string(), known_roles, lists, &locators[i]);
     if (!k.ok()) return k.status();
     for (const auto& other : kinds) {
       if (other.kind == k->kind)

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 namespace fazhi::engine {
 namespace {
@@ -764,6 +765,110 @@ TEST(ParseKindMeaning, SetFixesAnEnumValue) {
                 13, "unknown field 'reslt'");
   ExpectInvalid(WithAction("  - {name: pass, label: 合格, from: [open], to: done, roles: [clerk], set: [result]}"),
                 13, "'set' must be a mapping");
+}
+
+// --- user fields, action styles, cross-field checks, field_in ------------------
+
+TEST(ParseKindMeaning, UserFieldRoles) {
+  Result<KindDef> k = Parse(Yaml({{5, "  - {key: title, label: 顾问, type: user, roles: [boss, clerk]}"}}));
+  ASSERT_TRUE(k.ok()) << k.status().ToString();
+  EXPECT_EQ(k->Field("title")->roles, (std::vector<std::string>{"boss", "clerk"}));
+  ExpectInvalid(Yaml({{5, "  - key: title\n    label: 顾问\n    type: user\n    roles: [boss,\n      bos]"}}), 9,
+                "field 'title': unknown role 'bos'");
+  ExpectInvalid(Yaml({{5, "  - {key: title, label: 标题, type: text, roles: [boss]}"}}), 5,
+                "roles apply to user fields only");
+}
+
+TEST(ParseKindMeaning, ActionStyle) {
+  Result<KindDef> k = Parse(WithAction("  - {name: scrap, label: 作废, from: [open], to: dropped, roles: [clerk], style: danger}"));
+  ASSERT_TRUE(k.ok()) << k.status().ToString();
+  EXPECT_EQ(k->Action("scrap")->style, "danger");
+  EXPECT_EQ(k->Action("finish")->style, "");
+  ExpectInvalid(WithAction("  - {name: scrap, label: 作废, from: [open], to: dropped, roles: [clerk], style: red}"), 13,
+                "unknown style 'red' (known: danger)");
+}
+
+// kBase with date fields start/end, a number n and money m after line 6
+// (lines 7-10), and `checks:` on line 19, the first check on line 20.
+std::string WithChecks(const std::vector<std::string>& checks) {
+  std::vector<std::string> append = {"checks:"};
+  append.insert(append.end(), checks.begin(), checks.end());
+  return Yaml({{6, std::string(kBase[5]) +
+                       "\n  - {key: start, label: 起, type: date}\n  - {key: end, label: 止, type: date}"
+                       "\n  - {key: n, label: 数, type: number}\n  - {key: m, label: 额, type: money}"}},
+              append);
+}
+
+TEST(ParseKindChecks, ComparisonsOffsetsAndConditions) {
+  Result<KindDef> k = Parse(WithChecks({"  - {field: end, not_before: start}",
+                                        "  - {field: end, not_after: start, plus: {years: 1, months: 6},",
+                                        "     when: {result: [合格]}, message: 不超过一年半}",
+                                        "  - {field: m, after: n}"}));
+  ASSERT_TRUE(k.ok()) << k.status().ToString();
+  ASSERT_EQ(k->checks.size(), 3u);
+  EXPECT_EQ(k->checks[0].op, CheckDef::Op::kNotBefore);
+  EXPECT_EQ(k->checks[0].other, "start");
+  const CheckDef& c = k->checks[1];
+  EXPECT_EQ(c.op, CheckDef::Op::kNotAfter);
+  EXPECT_EQ(std::make_tuple(c.years, c.months, c.days), std::make_tuple(1, 6, 0));
+  EXPECT_EQ(c.when.at("result"), std::vector<std::string>{"合格"});
+  EXPECT_EQ(c.message, "不超过一年半");
+  EXPECT_EQ(k->checks[2].op, CheckDef::Op::kAfter);
+  EXPECT_STREQ(CheckOpName(CheckDef::Op::kBefore), "before");
+}
+
+TEST(ParseKindChecks, ProblemsNameTheirLine) {
+  const std::string ok = "  - {field: end, not_before: start}";
+  ExpectInvalid(WithChecks({ok, "  - {field: ned, not_before: start}"}), 21, "unknown field 'ned'");
+  ExpectInvalid(WithChecks({"  - {field: end, not_before: strat}"}), 20, "not_before names unknown field 'strat'");
+  ExpectInvalid(WithChecks({"  - {field: end}"}), 20, "exactly one of not_before, not_after, before, after");
+  ExpectInvalid(WithChecks({"  - {field: end, before: start, after: start}"}), 20, "exactly one of");
+  ExpectInvalid(WithChecks({"  - {not_before: start}"}), 20, "needs 'field'");
+  ExpectInvalid(WithChecks({"  - {field: end, not_before: start, colour: red}"}), 20, "unknown key 'colour'");
+  ExpectInvalid(WithChecks({"  - {field: end, not_before: n}"}), 20, "compares dates with dates");
+  ExpectInvalid(WithChecks({"  - {field: n, not_before: n}"}), 20, "compares the field with itself");
+  ExpectInvalid(WithChecks({"  - {field: m, not_before: n, plus: {days: 3}}"}), 20, "'plus' applies to date fields only");
+  ExpectInvalid(WithChecks({"  - {field: end, not_before: start, plus: {weeks: 1}}"}), 20, "unknown key 'weeks' in 'plus'");
+  ExpectInvalid(WithChecks({"  - {field: end, not_before: start, plus: {years: x}}"}), 20, "plus.years must be a whole number");
+  ExpectInvalid(WithChecks({"  - {field: end, not_before: start, plus: {years: 1, days: -1}}"}), 20, "same sign");
+  ExpectInvalid(WithChecks({"  - {field: end, not_before: start, plus: {years: 200}}"}), 20, "more than a century");
+  ExpectInvalid(WithChecks({"  - {field: end, not_before: start, when: {title: [x]}}"}), 20,
+                "when names 'title', which is no enum field");
+  ExpectInvalid(WithChecks({"  - {field: end, not_before: start,", "     when: {result: [优秀]}}"}), 21,
+                "'优秀' is not an option of field 'result'");
+  ExpectInvalid(WithChecks({"  - {field: end, not_before: start, when: {result: []}}"}), 20, "needs 1 to 200 options");
+  ExpectInvalid(WithChecks({"  - {field: end, not_before: start, when: [result]}"}), 20, "'when' must be a mapping");
+}
+
+// field_in: enum fields of the linked kind and their options.
+TEST(LoadKinds, GuardFieldConditionsMustExist) {
+  const std::string beta = SmallKind("beta", "  - {key: verdict, label: 类别, type: enum, options: [甲, 乙]}\n");
+  auto guarded = [](const std::string& field_in) {
+    return SmallKind("alpha") +
+           "  - {name: check, label: 核对, from: [open], roles: [clerk],\n"
+           "     guards: [{linked: beta, state_in: [done], field_in: " + field_in + "}]}\n";
+  };
+  auto load = [&](const std::string& field_in) {
+    TempDir dir;
+    dir.Write("a.yaml", guarded(field_in));
+    dir.Write("b.yaml", beta);
+    return LoadKinds(dir.path(), TestRoles());
+  };
+  Result<std::vector<KindDef>> kinds = load("{verdict: [甲]}");
+  ASSERT_TRUE(kinds.ok()) << kinds.status().ToString();
+  EXPECT_EQ((*kinds)[0].Action("check")->guards[0].field_in.at("verdict"), std::vector<std::string>{"甲"});
+  for (const auto& [field_in, phrase] : std::vector<std::pair<std::string, std::string>>{
+           {"{verdict: [丙]}", "'丙' is not an option of field 'verdict' of kind 'beta'"},
+           {"{title: [x]}", "field_in names 'title', which is no enum field of kind 'beta'"},
+           {"{nope: [x]}", "field_in names 'nope'"}}) {
+    kinds = load(field_in);
+    ASSERT_FALSE(kinds.ok()) << field_in;
+    EXPECT_NE(kinds.status().message().find("/a.yaml:11: "), std::string::npos) << kinds.status().message();
+    EXPECT_NE(kinds.status().message().find(phrase), std::string::npos) << kinds.status().message();
+  }
+  ExpectInvalid(WithAction("  - {name: close, label: 结束, from: [open], to: done, roles: [clerk], "
+                           "guards: [{elapsed: period, field_in: {result: [合格]}}]}"),
+                13, "either 'elapsed' or 'linked'");
 }
 
 TEST(LoadKinds, FirstBadFileStopsLoading) {

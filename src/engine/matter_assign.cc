@@ -41,24 +41,30 @@ Result<int64_t> HandlingOrg(Transaction& tx, const KindDef& kind, int64_t reques
   return handled;
 }
 
-Status CheckAssignee(Transaction& tx, const ActionDef& a, int64_t user_id, FieldErrors* errors) {
-  if (a.assignee_roles.empty()) return Status::Ok();
+Status CheckHoldsRole(Transaction& tx, int64_t user_id, const std::vector<std::string>& roles,
+                      const std::string& key, const std::string& prefix, FieldErrors* errors) {
+  if (roles.empty()) return Status::Ok();
   std::vector<Value> params = {user_id};
-  for (const auto& r : a.assignee_roles) params.push_back(r);
+  for (const auto& r : roles) params.push_back(r);
   auto held = tx.Query("SELECT 1 FROM role_assignments WHERE user_id = ? AND role_code IN (" +
-                           Placeholders(a.assignee_roles.size()) + ")",
+                           Placeholders(roles.size()) + ")",
                        params);
   if (!held.ok()) return held.status();
   if (!held->empty()) return Status::Ok();
   params.erase(params.begin());
-  auto names = tx.Query("SELECT name FROM roles WHERE code IN (" + Placeholders(a.assignee_roles.size()) +
-                            ") ORDER BY name",
-                        params);
+  auto names = tx.Query("SELECT name FROM roles WHERE code IN (" + Placeholders(roles.size()) + ")", params);
   if (!names.ok()) return names.status();
+  std::vector<std::string> sorted;  // by bytes: the same on both backends, whatever the collation
+  for (const auto& r : names->rows) sorted.push_back(r.Text(0));
+  std::sort(sorted.begin(), sorted.end());
   std::string list;
-  for (const auto& r : names->rows) list += (list.empty() ? "" : "、") + r.Text(0);
-  (*errors)["assignee"] = "所选人员不能承办此事项，承办人须为：" + list;
+  for (const auto& name : sorted) list += (list.empty() ? "" : "、") + name;
+  (*errors)[key] = prefix + list;
   return Status::Ok();
+}
+
+Status CheckAssignee(Transaction& tx, const ActionDef& a, int64_t user_id, FieldErrors* errors) {
+  return CheckHoldsRole(tx, user_id, a.assignee_roles, "assignee", "所选人员不能承办此事项，承办人须为：", errors);
 }
 
 Result<std::vector<Candidate>> MatterService::Candidates(const identity::Principal& p, int64_t id,

@@ -2,6 +2,7 @@
 // SQL. Not part of the engine's interface.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,19 +25,22 @@ struct MatterService::Loaded {
 };
 
 // What a matter's detail shows whoever reads it: the matter with its
-// deadlines, its summary (lights left to the view), links and attachments.
+// deadlines, its summary (lights left to the view), links, attachments and
+// the people its user fields name.
 struct MatterService::Snapshot {
   Loaded m;
   MatterSummary summary;
   std::vector<LinkView> links;
   std::vector<AttachmentView> attachments;
+  std::vector<PersonRef> people;
 };
 
-// A matter's timeline, with what deciding access to it needs (kind, state,
-// org, creator and assignee of `access`; nothing else is filled).
-struct MatterService::Timeline {
+// A matter's timeline (events with the actors' names, the people its diffs
+// name), with what deciding access to it needs (kind, state, org, creator and
+// assignee of `access`; nothing else is filled).
+struct MatterService::CachedTimeline {
   Loaded access;
-  std::vector<EventView> events;
+  Timeline timeline;
 };
 
 // Reads kept under the content version (read_cache.h). A page of a list is
@@ -44,7 +48,7 @@ struct MatterService::Timeline {
 struct MatterService::Caches {
   ReadCache<std::string, Page<MatterSummary>> lists{1024};
   ReadCache<int64_t, Snapshot> matters{8192};
-  ReadCache<int64_t, Timeline> timelines{8192};
+  ReadCache<int64_t, CachedTimeline> timelines{8192};
 };
 
 inline constexpr const char* kMatterColumns =
@@ -94,9 +98,21 @@ store::Value EarliestDue(const std::vector<DeadlineRecord>& deadlines);
 Result<int64_t> HandlingOrg(store::Transaction& tx, const KindDef& kind, int64_t requested,
                             int64_t fallback, FieldErrors* errors);
 
+// When `user_id` holds none of `roles` (and `roles` is not empty), the field
+// error on `key`: `prefix` followed by the roles' names (法律顾问助理、…).
+Status CheckHoldsRole(store::Transaction& tx, int64_t user_id, const std::vector<std::string>& roles,
+                      const std::string& key, const std::string& prefix, FieldErrors* errors);
+
 // The field error on "assignee" when `user_id` holds none of the action's
 // assignee_roles.
 Status CheckAssignee(store::Transaction& tx, const ActionDef& a, int64_t user_id, FieldErrors* errors);
+
+// User ids held by the kind's user fields in `data`, and named by a stored
+// diff (user fields and the assignee, before and after).
+void UserIdsIn(const KindDef& kind, const Json& data, std::set<int64_t>* ids);
+void UserIdsInDiff(const KindDef& kind, const std::string& diff, std::set<int64_t>* ids);
+// Name and org of each existing user in `ids`, by id.
+Result<std::vector<PersonRef>> PeopleByIds(store::Transaction& tx, const std::set<int64_t>& ids);
 
 std::string KindVersionedStateLabel(const KindDef* kind, const std::string& state);
 

@@ -89,29 +89,30 @@ std::string DiffText(std::string text) { return IsJsonObject(text) ? text : "{}"
 }  // namespace
 
 // The timeline is read once per content version, in one statement with the
-// matter's access columns; access is decided on every request.
-Result<std::vector<EventView>> MatterService::Events(const identity::Principal& p, int64_t id) {
+// matter's access columns and the actors' names; access is decided on every
+// request.
+Result<Timeline> MatterService::Events(const identity::Principal& p, int64_t id) {
   auto shared = EventsShared(p, id);
   if (!shared.ok()) return shared.status();
   return **shared;
 }
 
-Result<std::shared_ptr<const std::vector<EventView>>> MatterService::EventsShared(const identity::Principal& p,
-                                                                               int64_t id) {
-  std::shared_ptr<const Timeline> timeline;
-  if (p.content_version) timeline = caches_->timelines.Find(id, *p.content_version);
-  Status st = timeline ? Status::Ok() : db_.Read([&](Transaction& tx) {
+Result<std::shared_ptr<const Timeline>> MatterService::EventsShared(const identity::Principal& p, int64_t id) {
+  std::shared_ptr<const CachedTimeline> cached;
+  if (p.content_version) cached = caches_->timelines.Find(id, *p.content_version);
+  Status st = cached ? Status::Ok() : db_.Read([&](Transaction& tx) {
     auto version = ContentVersion(tx);
     if (!version.ok()) return version.status();
-    if ((timeline = caches_->timelines.Find(id, *version))) return Status::Ok();
+    if ((cached = caches_->timelines.Find(id, *version))) return Status::Ok();
     auto rows = tx.Query(
         "SELECT m.kind, m.state, m.org_id, m.org_path, m.creator_id, m.assignee_id, e.id, e.seq, e.at, "
-        "e.user_id, e.username, e.action, e.from_state, e.to_state, e.note, e.diff "
-        "FROM matters m LEFT JOIN matter_events e ON e.matter_id = m.id WHERE m.id = ? ORDER BY e.seq",
+        "e.user_id, e.username, e.action, e.from_state, e.to_state, e.note, e.diff, COALESCE(u.display_name, '') "
+        "FROM matters m LEFT JOIN matter_events e ON e.matter_id = m.id LEFT JOIN users u ON u.id = e.user_id "
+        "WHERE m.id = ? ORDER BY e.seq",
         {id});
     if (!rows.ok()) return rows.status();
     if (rows->empty()) return Status("not_found", "事项不存在或无权查看");
-    auto t = std::make_shared<Timeline>();
+    auto t = std::make_shared<CachedTimeline>();
     const auto& first = rows->rows[0];
     t->access.id = id;
     t->access.kind = kinds_.Find(first.Text(0));
@@ -121,6 +122,7 @@ Result<std::shared_ptr<const std::vector<EventView>>> MatterService::EventsShare
     t->access.org_path = first.Text(3);
     t->access.creator_id = first.Int(4);
     t->access.assignee_id = first.Int(5);
+    std::set<int64_t> named;  // people the diffs name (user fields, assignee)
     for (const auto& r : rows->rows) {
       if (r.IsNull(6)) continue;  // no events (the outer join's empty side)
       EventView e;
@@ -140,16 +142,21 @@ Result<std::shared_ptr<const std::vector<EventView>>> MatterService::EventsShare
       e.to_state = r.Text(13);
       e.note = r.Text(14);
       e.diff = DiffText(r.Text(15));
-      t->events.push_back(std::move(e));
+      e.display_name = r.Text(16);
+      UserIdsInDiff(*t->access.kind, e.diff, &named);
+      t->timeline.events.push_back(std::move(e));
     }
-    timeline = t;
-    caches_->timelines.Put(id, *version, timeline);
+    auto people = PeopleByIds(tx, named);
+    if (!people.ok()) return people.status();
+    t->timeline.people = std::move(people).value();
+    cached = t;
+    caches_->timelines.Put(id, *version, cached);
     return Status::Ok();
   });
   if (!st.ok()) return st;
-  if (!CanRead(p, timeline->access)) return Status("not_found", "事项不存在或无权查看");
-  // Shares the timeline's ownership: the events live as long as it does.
-  return std::shared_ptr<const std::vector<EventView>>(timeline, &timeline->events);
+  if (!CanRead(p, cached->access)) return Status("not_found", "事项不存在或无权查看");
+  // Shares the cached entry's ownership: the timeline lives as long as it does.
+  return std::shared_ptr<const Timeline>(cached, &cached->timeline);
 }
 
 Result<std::string> MatterService::RevealParty(const identity::Principal& p, int64_t id, const std::string& field,

@@ -296,10 +296,11 @@ TEST_P(MatterReadTest, TimelineKeepsStoredDiffsAndHidesBrokenOnes) {
   identity::Principal all = Clerk(identity::Scope::kAll);
   auto events = service_->Events(all, rows_[0].id);
   ASSERT_TRUE(events.ok()) << events.status().ToString();
-  ASSERT_EQ(events->size(), 5u);
-  EXPECT_EQ((*events)[0].diff, diffs[0]);
-  for (int i = 1; i < 5; ++i) EXPECT_EQ((*events)[i].diff, "{}") << diffs[i];
-  EXPECT_EQ((*events)[0].action_label, "修改");
+  ASSERT_EQ(events->events.size(), 5u);
+  EXPECT_EQ(events->events[0].diff, diffs[0]);
+  for (int i = 1; i < 5; ++i) EXPECT_EQ(events->events[i].diff, "{}") << diffs[i];
+  EXPECT_EQ(events->events[0].action_label, "修改");
+  EXPECT_TRUE(events->people.empty());
   // Someone who may not read the matter learns nothing, not even that it exists.
   identity::Principal stranger = Clerk(identity::Scope::kSelf);
   stranger.user_id = 99;
@@ -514,19 +515,19 @@ TEST_P(ReadCacheTest, DetailsAndTimelinesFollowChangesMadeElsewhere) {
   const identity::Principal all = Clerk(identity::Scope::kAll);
   auto events = service_->Events(all, id);
   ASSERT_TRUE(events.ok());
-  EXPECT_TRUE(events->empty());
+  EXPECT_TRUE(events->events.empty());
   ASSERT_TRUE(service_->Events(all, id).ok());
   Exec("INSERT INTO matter_events (id, matter_id, seq, at, user_id, username, action, from_state, to_state, note, "
        "diff) VALUES (6000, ?, 1, 0, 7, 'clerk', 'accept', 'submitted', 'accepted', '已受理', '{}')",
        {id});
   events = service_->Events(all, id);
   ASSERT_TRUE(events.ok());
-  ASSERT_EQ(events->size(), 1u);
-  EXPECT_EQ((*events)[0].note, "已受理");
+  ASSERT_EQ(events->events.size(), 1u);
+  EXPECT_EQ(events->events[0].note, "已受理");
   Exec("UPDATE matter_events SET note = '改过的意见' WHERE id = 6000");
   events = service_->Events(all, id);
   ASSERT_TRUE(events.ok());
-  EXPECT_EQ((*events)[0].note, "改过的意见");
+  EXPECT_EQ(events->events[0].note, "改过的意见");
 }
 
 TEST_P(ReadCacheTest, AccessIsDecidedOnEveryRead) {
@@ -641,6 +642,41 @@ TEST_P(ReadCacheTest, AnotherNodesWritesAreSeen) {
 INSTANTIATE_TEST_SUITE_P(Backends, ReadCacheTest,
                          ::testing::Values(store::Dialect::kSqlite, store::Dialect::kPostgres),
                          [](const auto& info) { return std::string(store::DialectName(info.param)); });
+
+// The timeline names people by their display names: the actor of each event,
+// and whoever a diff names in a user field (test_case.contact) or as assignee,
+// before and after — with their org, and nothing else about them.
+TEST_P(MatterReadTest, TimelineNamesPeople) {
+  Seed(1, 5);
+  Status written = db().Write([&](store::Transaction& tx) -> Status {
+    const std::pair<int64_t, const char*> users[] = {{7, "王审查"}, {31, "赵律师"}, {32, "钱律师"}, {33, "孙助理"}};
+    for (const auto& [id, name] : users) {
+      auto r = tx.Exec("INSERT INTO users (id, username, display_name, org_id, password_hash, password_changed_at, created_at, updated_at) "
+                       "VALUES (?, ?, ?, 4, 'x', 0, 0, 0)",
+                       {id, "u" + std::to_string(id), std::string(name)});
+      if (!r.ok()) return r.status();
+    }
+    const char* diffs[] = {R"({"contact":[null,"31"]})", R"({"assignee":["0","33"],"contact":["31","32"]})",
+                           R"({"title":["a","b"]})"};
+    for (int i = 0; i < 3; ++i) {
+      auto r = tx.Exec("INSERT INTO matter_events (id, matter_id, seq, at, user_id, username, action, from_state, "
+                       "to_state, note, diff) VALUES (?, ?, ?, 0, ?, 'clerk', 'update', 's', 's', '', ?)",
+                       {int64_t{6000 + i}, rows_[0].id, int64_t{i + 1}, int64_t{i == 2 ? 404 : 7}, std::string(diffs[i])});
+      if (!r.ok()) return r.status();
+    }
+    return Status::Ok();
+  });
+  ASSERT_TRUE(written.ok()) << written.ToString();
+  auto timeline = service_->Events(Clerk(identity::Scope::kAll), rows_[0].id);
+  ASSERT_TRUE(timeline.ok()) << timeline.status().ToString();
+  ASSERT_EQ(timeline->events.size(), 3u);
+  EXPECT_EQ(timeline->events[0].display_name, "王审查");
+  EXPECT_EQ(timeline->events[0].username, "clerk");
+  EXPECT_EQ(timeline->events[2].display_name, "");  // an account that no longer exists
+  std::vector<std::string> named;
+  for (const auto& p : timeline->people) named.push_back(IdToString(p.id) + " " + p.name + " " + p.org_name);
+  EXPECT_EQ(named, (std::vector<std::string>{"31 赵律师 单位4", "32 钱律师 单位4", "33 孙助理 单位4"}));
+}
 
 INSTANTIATE_TEST_SUITE_P(Backends, MatterReadTest,
                          ::testing::Values(store::Dialect::kSqlite, store::Dialect::kPostgres),

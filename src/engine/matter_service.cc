@@ -3,6 +3,7 @@
 #include "engine/matter_service.h"
 
 #include <algorithm>
+#include <set>
 
 #include "base/personal_data.h"
 #include "engine/matter_internal.h"
@@ -237,6 +238,11 @@ Result<MatterService::Snapshot> MatterService::LoadSnapshot(Transaction& tx, int
   if (!files.ok()) return files.status();
   for (const auto& r : files->rows)
     s.attachments.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.Int(5)});
+  std::set<int64_t> named;
+  UserIdsIn(*s.m.kind, s.m.data, &named);
+  auto people = PeopleByIds(tx, named);
+  if (!people.ok()) return people.status();
+  s.people = std::move(people).value();
   return s;
 }
 
@@ -272,6 +278,7 @@ MatterView MatterService::View(const identity::Principal& p, const Snapshot& s) 
   v.can_edit = !m.kind->IsFinal(m.state) && (m.creator_id == p.user_id || !v.actions.empty());
   v.links = s.links;
   v.attachments = s.attachments;
+  v.people = s.people;
   return v;
 }
 
@@ -360,7 +367,7 @@ Status MatterService::CheckReferences(Transaction& tx, const identity::Principal
     std::vector<Value> params = {ref};
     switch (f->type) {
       case FieldType::kOrg: sql = "SELECT 1 FROM orgs WHERE id = ?"; break;
-      case FieldType::kUser: sql = "SELECT 1 FROM users WHERE id = ?"; break;
+      case FieldType::kUser: sql = "SELECT 1 FROM users WHERE id = ? AND status = 'active'"; break;
       case FieldType::kAttachment:
         sql = "SELECT 1 FROM attachments WHERE id = ? AND matter_id = ?";
         params.push_back(matter_id);
@@ -375,7 +382,10 @@ Status MatterService::CheckReferences(Transaction& tx, const identity::Principal
     }
     auto rows = tx.Query(sql, params);
     if (!rows.ok()) return rows.status();
-    if (rows->empty() && !errors->count(f->key)) (*errors)[f->key] = f->label + "引用的对象不存在";
+    if (rows->empty() && !errors->count(f->key))
+      (*errors)[f->key] = f->type == FieldType::kUser ? f->label + "所选人员不存在或已停用" : f->label + "引用的对象不存在";
+    if (!rows->empty() && f->type == FieldType::kUser && !f->roles.empty())
+      FAZHI_RETURN_IF_ERROR(CheckHoldsRole(tx, ref, f->roles, f->key, "所选人员不能作为“" + f->label + "”，须为：", errors));
     if (!rows->empty() && f->type == FieldType::kMatterLink && !errors->count(f->key) && !CanReadId(tx, p, ref))
       (*errors)[f->key] = f->label + "引用的事项不存在或无权查看";
   }

@@ -63,6 +63,11 @@ class KindRegistry {
   std::vector<KindDef> kinds_;
 };
 
+// Whether the principal may look up people to name them in `user` fields:
+// it may create, or holds a role acting on (and so may edit), matters of a
+// kind that has a user field. Administrators never may.
+bool MayNamePeople(const identity::Principal& p, const KindRegistry& kinds);
+
 struct DeadlineView {
   std::string name, label, status, started_on, due_on, unit;
   std::string due_field;  // the date field it is due on ("" = counted)
@@ -102,12 +107,26 @@ struct AttachmentView {
   int64_t size = 0, created_at = 0;
 };
 
+// A person a matter names (user fields, the timeline) or the lookup offers:
+// the display name and the org's name, nothing else about them.
+struct PersonRef {
+  int64_t id = 0;
+  std::string name, org_name;
+};
+
+struct PeopleQuery {
+  std::string q;                   // part of the name or of the org's name ("" = any)
+  std::vector<std::string> roles;  // holders of one of these roles (empty = any business role)
+  int limit = 20;
+};
+
 struct MatterView : MatterSummary {
   Json fields;
   std::vector<DeadlineView> deadlines;
   std::vector<ActionView> actions;  // what the caller may do now
   std::vector<LinkView> links;
   std::vector<AttachmentView> attachments;
+  std::vector<PersonRef> people;  // the users its user fields name
   bool can_edit = false;
 };
 
@@ -115,6 +134,7 @@ struct EventView {
   int64_t id = 0, at = 0, user_id = 0;
   int seq = 0;
   std::string username, action, action_label, from_state, to_state, note;
+  std::string display_name;  // the actor's name now ("" when the account is gone)
   std::string diff;  // the field changes: a JSON object as stored ("{}" when it is not one)
 };
 
@@ -123,6 +143,12 @@ struct EventView {
 struct ListPage {
   std::shared_ptr<const Page<MatterSummary>> page;
   std::vector<Light> lights;  // lights[i] belongs to page->items[i]
+};
+
+// A matter's timeline, with the people its diffs name (user fields, assignee).
+struct Timeline {
+  std::vector<EventView> events;
+  std::vector<PersonRef> people;
 };
 
 struct ListQuery {
@@ -181,10 +207,13 @@ class MatterService {
   // action now), not_an_assign_action (it takes no assignee).
   Result<std::vector<Candidate>> Candidates(const identity::Principal& p, int64_t id,
                                             const std::string& action);
-  Result<std::vector<EventView>> Events(const identity::Principal& p, int64_t id);
+  Result<Timeline> Events(const identity::Principal& p, int64_t id);
   // The same timeline shared with the read cache, without a copy (never
   // changed while anyone holds it).
-  Result<std::shared_ptr<const std::vector<EventView>>> EventsShared(const identity::Principal& p, int64_t id);
+  Result<std::shared_ptr<const Timeline>> EventsShared(const identity::Principal& p, int64_t id);
+  // Active people holding a business role (or one of q.roles), by name or org
+  // name, for user fields. Errors: forbidden (MayNamePeople is false).
+  Result<std::vector<PersonRef>> LookUpPeople(const identity::Principal& p, const PeopleQuery& q);
   Result<std::string> RevealParty(const identity::Principal& p, int64_t id, const std::string& field,
                                   const std::string& part, const std::string& ip);
   // Adds the file at `path` (an upload the server spooled to disk) to the
@@ -220,7 +249,7 @@ class MatterService {
  private:
   struct Loaded;
   struct Snapshot;
-  struct Timeline;
+  struct CachedTimeline;
   struct Caches;
   Result<Loaded> Load(store::Transaction& tx, int64_t id);
   // The matter of row r from column `at` on (kMatterColumns), without its

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/field_checks.h"
+#include "engine/guards.h"
 #include "engine/matter_internal.h"
 #include "engine/text_index.h"
 
@@ -65,6 +67,13 @@ Status FollowLengths(const KindDef& kind, const calendar::Calendar& cal, const J
   return Status::Ok();
 }
 
+// The keys of a JSON object.
+std::set<std::string> Keys(const Json& object) {
+  std::set<std::string> keys;
+  for (auto it = object.begin(); it != object.end(); ++it) keys.insert(it.key());
+  return keys;
+}
+
 Json Diff(const Json& before, const Json& changes) {
   Json diff = Json::object();
   for (auto it = changes.begin(); it != changes.end(); ++it) {
@@ -103,6 +112,7 @@ Result<MatterView> MatterService::Create(const identity::Principal& p, const New
   if (in.title.empty() || DecodeUtf8(in.title).size() > 200) (*errors)["title"] = "请填写标题（不超过 200 字）";
   Json fields;
   ValidateFields(*kind, in.fields, AllFieldKeys(*kind), RequiredAtCreation(*kind), &fields, errors);
+  EvaluateChecks(*kind, fields, AllFieldKeys(*kind), errors);
   auto cal = calendar_.Current();
   if (!cal) return Status("calendar_missing", "工作日历未加载");
   const int64_t now = clock_.NowMs();
@@ -167,11 +177,13 @@ Result<MatterView> MatterService::Update(const identity::Principal& p, int64_t i
     Json fields;
     ValidateFields(*m->kind, input, AllFieldKeys(*m->kind), {}, &fields, errors);
     FAZHI_RETURN_IF_ERROR(CheckReferences(tx, p, *m->kind, fields, id, errors));
+    Json data = m->data;
+    for (auto it = fields.begin(); it != fields.end(); ++it) data[it.key()] = it.value();
+    EvaluateChecks(*m->kind, data, Keys(fields), errors);
     if (!errors->empty()) return Status("validation_failed", "请检查填写的内容");
     FAZHI_RETURN_IF_ERROR(InsertParties(tx, MaskParties(*m->kind, id, &fields)));
     Json diff = Diff(m->data, fields);
-    Json data = m->data;
-    for (auto it = fields.begin(); it != fields.end(); ++it) data[it.key()] = it.value();
+    for (auto it = fields.begin(); it != fields.end(); ++it) data[it.key()] = it.value();  // masked parties
     FAZHI_RETURN_IF_ERROR(FollowLengths(*m->kind, *cal, m->data, data, &m->deadlines, &diff));
     for (const auto& d : m->deadlines) FAZHI_RETURN_IF_ERROR(SaveDeadline(tx, id, d));
     const std::string new_title = title.empty() ? m->title : title;
@@ -237,6 +249,11 @@ Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, 
     for (int64_t link : req.links) {
       if (link == id || !CanReadId(tx, p, link)) (*errors)["links"] = "关联的事项不存在或无权查看";
     }
+    {
+      Json after = m.data;
+      for (auto it = fields.begin(); it != fields.end(); ++it) after[it.key()] = it.value();
+      EvaluateChecks(*m.kind, after, Keys(fields), errors);
+    }
     if (!errors->empty()) return Status("validation_failed", "请检查填写的内容");
     for (int64_t link : req.links) {
       auto r = tx.Exec("INSERT INTO matter_links (from_id, to_id, field, created_at) VALUES (?, ?, '', ?) "
@@ -244,34 +261,20 @@ Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, 
       if (!r.ok()) return r.status();
     }
     // Guards: a minimum period is over (or a reason is given), or a linked
-    // matter of a kind is in given states (and outcomes).
-    for (const auto& g : a->guards) {
-      if (!g.elapsed.empty()) {
-        auto d = std::find_if(m.deadlines.begin(), m.deadlines.end(), [&](const auto& r) { return r.name == g.elapsed; });
-        const bool over = d == m.deadlines.end() || PeriodElapsed(*d, today);
-        if (!over && !(g.unless_note && !req.note.empty()))
-          return Status("guard_failed", g.message.empty() ? "期限未满，不能执行此操作" : g.message);
-        continue;
+    // matter of a kind is in given states (outcomes, field values).
+    std::vector<LinkedMatter> linked;
+    if (std::any_of(a->guards.begin(), a->guards.end(), [](const auto& g) { return !g.linked_kind.empty(); })) {
+      auto rows = tx.Query(
+          "SELECT t.kind, t.state, t.outcome, t.data FROM matters t WHERE t.id IN (SELECT to_id FROM matter_links "
+          "WHERE from_id = ? UNION SELECT from_id FROM matter_links WHERE to_id = ?)",
+          {id, id});
+      if (!rows.ok()) return rows.status();
+      for (const auto& r : rows->rows) {
+        Json data = Json::parse(r.Text(3), nullptr, false);
+        linked.push_back({r.Text(0), r.Text(1), r.Text(2), data.is_discarded() ? Json::object() : std::move(data)});
       }
-      std::string placeholders;
-      std::vector<Value> params = {id, id, g.linked_kind};
-      for (const auto& s : g.state_in) {
-        placeholders += placeholders.empty() ? "?" : ", ?";
-        params.push_back(s);
-      }
-      std::string outcomes;
-      for (const auto& o : g.outcome_in) {
-        outcomes += outcomes.empty() ? "?" : ", ?";
-        params.push_back(o);
-      }
-      auto ok = tx.Query(
-          "SELECT 1 FROM matters t WHERE t.id IN (SELECT to_id FROM matter_links WHERE from_id = ? "
-          "UNION SELECT from_id FROM matter_links WHERE to_id = ?) AND t.kind = ? AND t.state IN (" +
-              placeholders + ")" + (outcomes.empty() ? "" : " AND t.outcome IN (" + outcomes + ")"),
-          params);
-      if (!ok.ok()) return ok.status();
-      if (ok->empty()) return Status("guard_failed", g.message.empty() ? "不满足执行条件" : g.message);
     }
+    if (auto refusal = GuardRefusal(*a, m.deadlines, today, req.note, linked)) return Status("guard_failed", *refusal);
 
     // Deadlines. Lengths follow the field values as they will be after this action.
     Json after = m.data;

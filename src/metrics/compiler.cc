@@ -128,6 +128,10 @@ Result<Split> SplitFilter(const Filter& f, int year, const std::string& org_path
     And(&r, "(" + LinkedSide("from_id", "to_id", *f.linked, &rp) + " OR " +
                 LinkedSide("to_id", "from_id", *f.linked, &rp) + ")");
   }
+  if (f.not_linked) {
+    And(&r, "NOT (" + LinkedSide("from_id", "to_id", *f.not_linked, &rp) + " OR " +
+                LinkedSide("to_id", "from_id", *f.not_linked, &rp) + ")");
+  }
   return out;
 }
 

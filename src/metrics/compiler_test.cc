@@ -180,6 +180,11 @@ TEST_P(CompiledCountTest, Conditions) {
   EXPECT_EQ(Count(f), 1);  // 104 <- 101
   f.linked = LinkedMatch{"test_case", {}};
   EXPECT_EQ(Count(f), 2);  // 101 and 104
+  f.linked.reset();
+  f.not_linked = LinkedMatch{"test_case", {}};
+  EXPECT_EQ(Count(f), 2);  // 103 106: the received ones linked to nothing
+  f.not_linked = LinkedMatch{"test_case", {"submitted"}};
+  EXPECT_EQ(Count(f), 3);  // 103 104 106 (104's link is to 101, closed)
   f = Of(PeriodBasis::kClosed);
   f.kind = "other_kind";
   EXPECT_EQ(Count(f), 1);

@@ -130,6 +130,11 @@ TEST_P(DemoYearTest, ReproducesTheReportAndDrillsDown) {
   ASSERT_TRUE(f["legality_review.on_time_rate"].value.has_value());
   EXPECT_GT(*f["legality_review.on_time_rate"].value, 90.0);
   EXPECT_GT(*f["legality_review.adoption_rate"].value, 90.0);
+  // The review catalogue's control figures: every decision and deliberation
+  // in the demo had its issued review (the guards see to it).
+  EXPECT_GT(f["major_decision.collective_decisions"].count, 0);
+  EXPECT_EQ(f["major_decision.decided_unreviewed"].count, 0);
+  EXPECT_EQ(f["normative_document.deliberated_unreviewed"].count, 0);
 
   auto old = Figures(2023);
   EXPECT_EQ(old["legality_review.reviewed_lists"].count, 32);
@@ -155,6 +160,23 @@ TEST_P(DemoYearTest, ReproducesTheReportAndDrillsDown) {
       EXPECT_EQ(service_->DrillDown(all, id, 2024, Part::kDenominator, 1, 5)->total, v.denominator) << id;
     }
   }
+
+  // A decision whose review link is lost (say, a record imported from an
+  // older system) is what the control figure exists to catch.
+  Status unlinked = db().Write([&](store::Transaction& tx) -> Status {
+    auto r = tx.Exec(
+        "DELETE FROM matter_links WHERE from_id IN (SELECT m.id FROM matters m JOIN matter_events e "
+        "ON e.matter_id = m.id WHERE m.kind = 'major_decision' AND e.action = 'collective_decision' "
+        "AND e.at >= ? AND e.at < ? ORDER BY m.id LIMIT 1) OR to_id IN (SELECT m.id FROM matters m "
+        "JOIN matter_events e ON e.matter_id = m.id WHERE m.kind = 'major_decision' AND "
+        "e.action = 'collective_decision' AND e.at >= ? AND e.at < ? ORDER BY m.id LIMIT 1)",
+        {YearStartMs(2024), YearStartMs(2025), YearStartMs(2024), YearStartMs(2025)});
+    return r.ok() ? Status::Ok() : r.status();
+  });
+  ASSERT_TRUE(unlinked.ok()) << unlinked.ToString();
+  auto after = Figures(2024);
+  EXPECT_EQ(after["major_decision.decided_unreviewed"].count, 1);
+  EXPECT_EQ(service_->DrillDown(all, "major_decision.decided_unreviewed", 2024, Part::kValue, 1, 5)->total, 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DemoYearTest,

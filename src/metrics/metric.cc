@@ -189,7 +189,7 @@ struct Reader {
 
   Status Filter(const YAML::Node& n, const std::string& what, metrics::Filter* f) const {
     FAZHI_RETURN_IF_ERROR(Map(n, what, {"kind", "state_in", "outcome_in", "fields", "event", "deadline", "on_time",
-                                        "linked", "period"}));
+                                        "linked", "not_linked", "period"}));
     FAZHI_RETURN_IF_ERROR(Text(n, "kind", what, true, &f->kind));
     Status st;
     const engine::KindDef* k = Kind(n["kind"], f->kind, &st);
@@ -208,20 +208,23 @@ struct Reader {
       if (!out->empty() && !k->Deadline(*out))
         return Err(n[key], std::string(key) + ": kind '" + k->kind + "' has no deadline '" + *out + "'");
     }
-    if (const YAML::Node l = n["linked"]) {
-      FAZHI_RETURN_IF_ERROR(Map(l, "linked", {"kind", "state_in"}));
+    for (const char* key : {"linked", "not_linked"}) {
+      const YAML::Node l = n[key];
+      if (!l) continue;
+      const std::string k_name = key;
+      FAZHI_RETURN_IF_ERROR(Map(l, k_name, {"kind", "state_in"}));
       LinkedMatch m;
-      FAZHI_RETURN_IF_ERROR(Text(l, "kind", "linked", true, &m.kind));
+      FAZHI_RETURN_IF_ERROR(Text(l, "kind", k_name, true, &m.kind));
       const engine::KindDef* lk = Kind(l["kind"], m.kind, &st);
       if (!lk) return st;
-      if (l["state_in"]) FAZHI_RETURN_IF_ERROR(States(l["state_in"], *lk, "linked.state_in", &m.state_in));
-      f->linked = std::move(m);
+      if (l["state_in"]) FAZHI_RETURN_IF_ERROR(States(l["state_in"], *lk, k_name + ".state_in", &m.state_in));
+      (k_name == "linked" ? f->linked : f->not_linked) = std::move(m);
     }
     return Period(n, *k, what, &f->period);
   }
 
   Status Metric(const YAML::Node& n, const std::string& group, MetricDef* m) const {
-    FAZHI_RETURN_IF_ERROR(Map(n, "a metric", {"id", "label", "unit", "type", "filter", "numerator", "denominator"}));
+    FAZHI_RETURN_IF_ERROR(Map(n, "a metric", {"id", "label", "unit", "type", "filter", "numerator", "denominator", "flag"}));
     FAZHI_RETURN_IF_ERROR(Text(n, "id", "a metric", true, &m->id));
     if (!IsMetricId(m->id))
       return Err(n["id"], "metric id '" + m->id + "' is not valid ([a-z][a-z0-9_.]*, at most 64 characters)");
@@ -232,6 +235,11 @@ struct Reader {
     FAZHI_RETURN_IF_ERROR(Text(n, "type", what, false, &type));
     if (type != "count" && type != "ratio") return Err(n["type"], what + ": type must be count or ratio");
     m->type = type == "ratio" ? MetricType::kRatio : MetricType::kCount;
+    std::string flag;
+    FAZHI_RETURN_IF_ERROR(Text(n, "flag", what, false, &flag));
+    if (!flag.empty() && (flag != "nonzero" || m->type != MetricType::kCount))
+      return Err(n["flag"], what + ": flag must be nonzero, and only on a count");
+    m->flag_nonzero = !flag.empty();
     m->group = group;
     m->source_file = file;
     m->line = LineOf(n);

@@ -13,6 +13,8 @@
 //       filter: FILTER                 # count: the matters counted
 //       numerator: FILTER              # ratio: value = numerator / denominator
 //       denominator: FILTER            #        × 100, null when the denominator is 0
+//       flag: nonzero                  # a control figure that should stay 0: the
+//                                      # API says `flagged: true` when it is not
 //
 // FILTER (every key but kind and period optional; all conditions hold at once):
 //   kind: legality_review              # a loaded kind
@@ -29,6 +31,7 @@
 //                                      # due date
 //   linked: {kind: K, state_in: [..]}  # linked (either direction) to a matter of
 //                                      # kind K in one of those states
+//   not_linked: {kind: K, state_in: [..]}  # linked to no such matter
 //   period: received | closed | event:ACTION | field:KEY
 //                                      # what falls in the report year (Asia/
 //                                      # Shanghai): received_at, closed_at, an
@@ -80,6 +83,7 @@ struct Filter {
   std::string deadline;      // "" = no condition
   std::string on_time;       // "" = no condition
   std::optional<LinkedMatch> linked;
+  std::optional<LinkedMatch> not_linked;
   Period period;
 };
 
@@ -89,6 +93,7 @@ const char* MetricTypeName(MetricType t);  // "count" | "ratio"
 struct MetricDef {
   std::string id, label, unit, group;
   MetricType type = MetricType::kCount;
+  bool flag_nonzero = false;       // `flag: nonzero` (counts only)
   Filter filter;                   // kCount
   Filter numerator, denominator;   // kRatio
   std::string source_file;

@@ -43,7 +43,9 @@ TEST_F(MetricDefTest, ParsesCountAndRatio) {
       "      fields: {category: [行政规范性文件, 行政协议], subject: 甲}\n"
       "      event: {action: feedback}\n"
       "      linked: {kind: test_case, state_in: closed}\n"
+      "      not_linked: {kind: test_case, state_in: [submitted]}\n"
       "      period: event:close\n"
+      "    flag: nonzero\n"
       "  - id: test.on_time\n"
       "    label: 按期办结率\n"
       "    unit: '%'\n"
@@ -66,6 +68,9 @@ TEST_F(MetricDefTest, ParsesCountAndRatio) {
   EXPECT_EQ(a.filter.event_action, "feedback");
   ASSERT_TRUE(a.filter.linked.has_value());
   EXPECT_EQ(a.filter.linked->state_in, std::vector<std::string>{"closed"});
+  ASSERT_TRUE(a.filter.not_linked.has_value());
+  EXPECT_EQ(a.filter.not_linked->state_in, std::vector<std::string>{"submitted"});
+  EXPECT_TRUE(a.flag_nonzero);
   EXPECT_EQ(a.filter.period.basis, PeriodBasis::kEvent);
   EXPECT_EQ(a.filter.period.action, "close");
   const MetricDef& b = r.value()[1];
@@ -87,7 +92,7 @@ TEST_F(MetricDefTest, ErrorsNameFileAndLine) {
   EXPECT_EQ(Error(head + "    filter: {kind: nope, period: closed}\n"), "m.yaml:6: unknown kind 'nope'");
   EXPECT_EQ(Error(head + "    colour: red\n    filter: {kind: test_case, period: closed}\n"),
             "m.yaml:6: unknown key 'colour' in a metric (allowed: id, label, unit, type, filter, numerator, "
-            "denominator)");
+            "denominator, flag)");
   EXPECT_EQ(Error(head + "    filter:\n      kind: test_case\n      state_in: [closed, lost]\n      period: closed\n"),
             "m.yaml:8: state_in: kind 'test_case' has no state 'lost'");
   EXPECT_EQ(Error(head + "    filter:\n      kind: test_case\n      fields: {colour: red}\n      period: closed\n"),
@@ -116,6 +121,11 @@ TEST_F(MetricDefTest, ErrorsNameFileAndLine) {
   EXPECT_EQ(Error(head + "    filter:\n      kind: test_case\n      linked: {kind: test_case, state_in: [x]}\n"
                          "      period: closed\n"),
             "m.yaml:8: linked.state_in: kind 'test_case' has no state 'x'");
+  EXPECT_EQ(Error(head + "    filter:\n      kind: test_case\n      not_linked: {kind: nokind}\n"
+                         "      period: closed\n"),
+            "m.yaml:8: unknown kind 'nokind'");
+  EXPECT_EQ(Error(head + "    flag: always\n    filter: {kind: test_case, period: closed}\n"),
+            "m.yaml:6: metric 't.a': flag must be nonzero, and only on a count");
   EXPECT_EQ(Error(head + "    type: ratio\n    filter: {kind: test_case, period: closed}\n"),
             "m.yaml:7: metric 't.a': a ratio has numerator and denominator, not filter");
   EXPECT_EQ(Error(head + "    type: ratio\n    numerator: {kind: test_case, period: closed}\n"

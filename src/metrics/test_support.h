@@ -27,11 +27,13 @@ inline std::vector<std::string> CatalogRoles() {
   return roles;
 }
 
-// The kinds of definitions/<sub> (e.g. "kinds-test"); empty on error.
+// The kinds of definitions/<sub> (with the shipped option lists) (e.g. "kinds-test"); empty on error.
 inline std::unique_ptr<engine::KindRegistry> LoadRegistry(const std::vector<std::string>& subdirs) {
+  auto lists = engine::LoadOptionLists(SourceDir() + "/definitions/lists");
+  if (!lists.ok()) return nullptr;
   std::vector<engine::KindDef> all;
   for (const auto& sub : subdirs) {
-    auto kinds = engine::LoadKinds(SourceDir() + "/definitions/" + sub, CatalogRoles());
+    auto kinds = engine::LoadKinds(SourceDir() + "/definitions/" + sub, CatalogRoles(), *lists);
     if (!kinds.ok()) return nullptr;
     for (auto& k : kinds.value()) all.push_back(std::move(k));
   }

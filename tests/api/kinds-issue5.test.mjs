@@ -99,9 +99,16 @@ test('legality review: every action, periods, 文号, outcome and feedback', asy
   assert.equal(r.status, 422);
   assert.ok(r.body.error.details.fields.category);
   assert.ok(r.body.error.details.fields.submitting_org);
-
+  // The catalogue item is one of the county's 目录清单 (definitions/lists/review_catalogue.yaml).
   r = await create(unit, 'legality_review',
     { category: '行政规范性文件', submitting_org: org('SCJG'), catalogue_item: '行政规范性文件', explanation: '依据上位法起草。' },
+    { orgId: org('JUS-LR') });
+  assert.equal(r.status, 422);
+  assert.ok(r.body.error.details.fields.catalogue_item, r.text);
+  assert.deepEqual(Object.keys(r.body.error.details.fields), ['catalogue_item']);
+
+  r = await create(unit, 'legality_review',
+    { category: '行政规范性文件', submitting_org: org('SCJG'), catalogue_item: '县政府部门制发的行政规范性文件', explanation: '依据上位法起草。' },
     { title: '关于示范县市场主体登记管理办法的合法性审查', orgId: org('JUS-LR') });
   assert.equal(r.status, 201, r.text);
   let m = r.body;
@@ -273,7 +280,7 @@ async function documentToValid() {
     [unit, 'submit_review', { fields: { review: review.id } }],
     [unit, 'deliberate', { fields: { meeting: '局党组会议', meeting_date: await serverToday() } }],
     [leader, 'issue', { fields: { signer: '局长' } }],
-    [unit, 'publish', { fields: { publication: '县政府门户网站', published_on: await serverToday(), valid_until: '2031-11-30' } }],
+    [unit, 'publish', { fields: { publication: '县政府门户网站', published_on: await serverToday(), valid_until: '2030-11-30' } }],
     [unit, 'file', { fields: { filed_to: '县人民政府' } }],
   ]);
   assert.equal(d.state, 'valid');
@@ -342,7 +349,7 @@ test('normative document: drafting to valid, with comment window, review guards,
 
   // 公布 starts the 30-day filing period; validity is a date field.
   await refused(unit, d, 'publish', { fields: { publication: '县政府门户网站', published_on: today } }, 422, 'valid_until');
-  d = await walk(d, [[unit, 'publish', { fields: { publication: '县政府门户网站', published_on: today, valid_until: '2031-11-30' } }]]);
+  d = await walk(d, [[unit, 'publish', { fields: { publication: '县政府门户网站', published_on: today, valid_until: '2030-11-30' } }]]);
   assert.equal(d.state, 'published');
   await expectRunning(d, 'filing_period', 30, 'calendar_day');
   assert.equal(d.dueOn, deadline(d, 'filing_period').dueOn);
@@ -380,11 +387,12 @@ test('normative document: drafting to valid, with comment window, review guards,
 test('normative document: the validity period is due on valid_until and follows it', async () => {
   let d = await documentToValid();
   let validity = deadline(d, 'validity');
-  assert.deepEqual([validity.status, validity.dueOn, validity.dueField], ['running', '2031-11-30', 'valid_until']);
+  assert.deepEqual([validity.status, validity.dueOn, validity.dueField], ['running', '2030-11-30', 'valid_until']);
   assert.equal(validity.light.color, 'green');
-  // Corrected to a date already past: red while the document is still valid.
+  // Entered with its historical dates (审议 2021, 公布 2021, 有效期 five years
+  // less a day): past its validity, red while the document is still valid.
   const today = await serverToday();
-  const r = await patch(unit, d, { fields: { valid_until: '2026-01-31' } });
+  const r = await patch(unit, d, { fields: { meeting_date: '2021-01-15', published_on: '2021-02-01', valid_until: '2026-01-31' } });
   assert.equal(r.status, 200, r.text);
   d = r.body;
   validity = deadline(d, 'validity');

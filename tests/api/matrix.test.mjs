@@ -30,6 +30,10 @@ const MATRIX = {
   'POST /api/v1/users/{id}/password': ['sysadmin'],
   'PUT /api/v1/users/{id}/roles': ['secadmin'],
   'POST /api/v1/users/{id}/reveal': ['recon'],
+  // People for user fields: whoever may create or act on a kind with a user
+  // field (with --demo, test_case's 联系人 makes that every business role;
+  // engine/people_test.cc decides it on the production kinds alone).
+  'GET /api/v1/users/lookup': ['clerk', 'chief', 'counsel', 'unit', 'recon', 'supervisor', 'leader', 'undertaker', 'filer'],
   'GET /api/v1/orgs': ALL,
   'POST /api/v1/orgs': ['sysadmin'],
   'PATCH /api/v1/orgs/{id}': ['sysadmin'],

@@ -4,10 +4,8 @@
 //   the walks whose guards need an issued review (normative_document,
 //   major_decision). The review itself is walked click by click in
 //   walk-legality-review.test.mjs; doing it again in the browser for every
-//   other kind would only repeat those six sign-ins;
-// - a demo user's id, for `user` fields: the UI offers no user lookup to
-//   business roles (GET /api/v1/users is for the administrators), so a clerk
-//   can only type the id.
+//   other kind would only repeat those six sign-ins.
+// (`user` fields are picked by name in the UI: see pickPerson in matter-steps.mjs.)
 import assert from 'node:assert/strict'
 import { demoClient } from '../api/lib.mjs'
 
@@ -47,11 +45,4 @@ export async function issueReviewByApi(reviewId) {
   }
   assert.equal(m.state, 'issued')
   return m
-}
-
-/** A demo account's user id, read from its own sign-in answer. */
-export async function userIdByApi(username) {
-  const c = await demoClient(username)
-  assert.ok(c.user?.id, `the sign-in answer of ${username} names the user`)
-  return c.user.id
 }

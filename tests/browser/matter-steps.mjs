@@ -133,6 +133,18 @@ export async function pickLinkedMatter(page, scope, key, query, title) {
   await item.locator('.el-select__selected-item', { hasText: title }).first().waitFor()
 }
 
+/**
+ * Searches a user field for `query` (part of a name or an org) and picks the
+ * person shown as `label` (姓名（机构）).
+ */
+export async function pickPerson(page, scope, key, query, label) {
+  const item = fieldItem(scope, key)
+  await item.locator('.el-select__wrapper').click()
+  await item.locator('input').fill(query)
+  await page.locator('.el-select-dropdown__item:visible', { hasText: label }).first().click()
+  await item.locator('.el-select__selected-item', { hasText: label }).first().waitFor()
+}
+
 // --- creating a matter ---
 
 /**
@@ -168,6 +180,13 @@ export async function matterNumber(page) {
   return (await page.getByTestId('matter-number').innerText()).trim()
 }
 
+/** How an action's button looks: 'danger' (destructive), 'primary' (the next step) or 'default'. */
+export async function actionButtonLook(page, actionLabel) {
+  const button = page.getByTestId('matter-actions').getByRole('button', { name: actionLabel, exact: true })
+  const cls = (await button.getAttribute('class')) ?? ''
+  return cls.includes('el-button--danger') ? 'danger' : cls.includes('el-button--primary') ? 'primary' : 'default'
+}
+
 /** The labels of the action buttons this user sees, in order. */
 export async function actionLabels(page) {
   const buttons = page.getByTestId('matter-actions').locator('button[data-action]')
@@ -182,11 +201,23 @@ async function openAction(page, actionLabel) {
   return dialog
 }
 
-/** Clicks an action, fills its dialog with `fill(dialog)`, confirms and waits for the new state. */
-export async function act(page, actionLabel, newState, fill = async () => {}) {
+/**
+ * Clicks an action, fills its dialog with `fill(dialog)`, confirms and waits
+ * for the new state. A destructive action (`danger`) is red, its dialog warns
+ * that it cannot be undone, and it asks once more, naming the action.
+ */
+export async function act(page, actionLabel, newState, fill = async () => {}, { danger = false } = {}) {
+  assert.equal(await actionButtonLook(page, actionLabel) === 'danger', danger, `${actionLabel} looks destructive: ${danger}`)
   const dialog = await openAction(page, actionLabel)
+  if (danger) await dialog.getByText('此操作不能撤销，请确认后再执行。').waitFor()
   await fill(dialog)
   await dialog.getByRole('button', { name: '确定', exact: true }).click()
+  if (danger) {
+    const box = page.locator('.danger-confirm')
+    await box.waitFor({ timeout: 10000 })
+    assert.match(await box.innerText(), new RegExp(`执行“${actionLabel}”吗？.*不能撤销`))
+    await box.getByRole('button', { name: `确定${actionLabel}`, exact: true }).click()
+  }
   await dialog.waitFor({ state: 'hidden', timeout: 15000 })
   await waitForState(page, newState)
 }

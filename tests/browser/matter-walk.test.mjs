@@ -115,11 +115,11 @@ describe('a test_case matter from submission to approval', { skip: demoEnabled ?
 
       const steps = await timeline(page)
       assert.equal(steps.length, 5, `timeline: ${steps.join(' | ')}`)
-      assert.match(steps[0], /chief 审核 已拟意见 → 已审核/)
-      assert.match(steps[1], /chief 拟写意见 已分流 → 已拟意见/)
-      assert.match(steps[2], /clerk 分流 已受理 → 已分流/)
-      assert.match(steps[3], /clerk 受理 已报送 → 已受理/)
-      assert.match(steps[4], /clerk 创建/)
+      assert.match(steps[0], /李顾问 审核 已拟意见 → 已审核/)
+      assert.match(steps[1], /李顾问 拟写意见 已分流 → 已拟意见/)
+      assert.match(steps[2], /王审查 分流 已受理 → 已分流/)
+      assert.match(steps[3], /王审查 受理 已报送 → 已受理/)
+      assert.match(steps[4], /王审查 创建/)
       const draftEntry = page.getByTestId('matter-timeline').locator('.el-timeline-item').nth(1)
       const draftText = (await draftEntry.textContent()) ?? ''
       assert.match(draftText, /审查结论/)

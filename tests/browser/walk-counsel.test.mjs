@@ -24,15 +24,17 @@ import {
   openMatter,
   pickDate,
   pickLinkedMatter,
+  pickPerson,
   shot,
   timeline,
   timelineEntry,
   waitForField,
   waitForState,
 } from './matter-steps.mjs'
-import { userIdByApi } from './api-setup.mjs'
 
 const stamp = Date.now()
+// How the detail page and the picker show 赵律师 (counsel): name and org, never the id.
+const COUNSEL = '赵律师（明理律师事务所）'
 const CONTRACT_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 
 /** Opens 统计看板 for `year` and returns the figure shown for a metric. */
@@ -53,13 +55,11 @@ async function figure(page, year, metricId) {
 
 describe('法律顾问聘用合同 and 工作记录 in the browser', { skip: demoEnabled ? false : 'set FAZHI_DEMO=1 against a server started with demo data' }, () => {
   let browser
-  let counselId = ''
   const contractTitle = `示范县人民政府法律顾问服务合同（明理律所 ${stamp}）`
   let contractPath = ''
 
   before(async () => {
     browser = await launchBrowser()
-    counselId = await userIdByApi('counsel')
   })
   after(async () => {
     await browser?.close()
@@ -72,8 +72,8 @@ describe('法律顾问聘用合同 and 工作记录 in the browser', { skip: dem
       contractPath = await createMatter(page, 'counsel_contract', contractTitle, async () => {
         await fillField(page, 'counsel_name', '赵律师')
         await choose(page, page, 'counsel_role', '外聘法律顾问')
-        // A `user` field takes the account's id: the UI offers clerks no user lookup (api-setup.mjs).
-        await fillField(page, 'counsel_user', counselId)
+        // A `user` field is picked by name among holders of the counsel roles.
+        await pickPerson(page, page, 'counsel_user', '赵', COUNSEL)
         await chooseOrg(page, page, 'firm', '明理律师事务所')
         await pickDate(page, page, 'service_start', today)
         await pickDate(page, page, 'service_end', `${year + 1}-${today.slice(5)}`)
@@ -83,6 +83,7 @@ describe('法律顾问聘用合同 and 工作记录 in the browser', { skip: dem
           .setInputFiles({ name: '法律顾问服务合同.pdf', mimeType: 'application/pdf', buffer: CONTRACT_PDF })
       })
       await waitForState(page, '履行中')
+      await waitForField(page, 'counsel_user', COUNSEL)
       await page.locator('.fields').getByRole('link', { name: /法律顾问服务合同\.pdf/ }).waitFor()
       assert.deepEqual(await actionLabels(page), ['续聘', '合同到期', '解除合同'])
       // 服务期限 runs to the contract's end date, green while it is far off.
@@ -108,7 +109,7 @@ describe('法律顾问聘用合同 and 工作记录 in the browser', { skip: dem
       })
       await waitForField(page, 'service_end', `${year + 2}-${today.slice(5)}`)
       assert.equal((await deadline(page, 'service_period')).dueOn, `${year + 2}-${today.slice(5)}`)
-      assert.match(await timelineEntry(page, 0), new RegExp(`chief 续聘 .*服务期限止.*${year + 1}-${today.slice(5)} → ${year + 2}-${today.slice(5)}`))
+      assert.match(await timelineEntry(page, 0), new RegExp(`李顾问 续聘 .*服务期限止.*${year + 1}-${today.slice(5)} → ${year + 2}-${today.slice(5)}`))
     })
 
     await asUser(browser, 'clerk', async (page) => {
@@ -117,8 +118,8 @@ describe('法律顾问聘用合同 and 工作记录 in the browser', { skip: dem
       assert.deepEqual(await actionLabels(page), [])
       assert.equal((await deadline(page, 'service_period')).status, '已结束')
       const steps = await timeline(page)
-      assert.deepEqual(steps.slice(0, 2), ['clerk 合同到期 履行中 → 已到期', 'chief 续聘'])
-      assert.match(steps.at(-1), /^clerk 创建/)
+      assert.deepEqual(steps.slice(0, 2), ['王审查 合同到期 履行中 → 已到期', '李顾问 续聘'])
+      assert.match(steps.at(-1), /^王审查 创建/)
       await shot(page, 'counsel-01-contract')
     })
   })
@@ -134,13 +135,14 @@ describe('法律顾问聘用合同 and 工作记录 in the browser', { skip: dem
     await asUser(browser, 'clerk', async (page) => {
       workPath = await createMatter(page, 'counsel_work', workTitle, async () => {
         await choose(page, page, 'work_type', '合同审查')
-        await fillField(page, 'counsel', counselId)
+        await pickPerson(page, page, 'counsel', '明理', COUNSEL)
         await pickDate(page, page, 'work_date', today)
         await fillNumber(page, 'hours', 6)
         await fillField(page, 'summary', '审查特许经营协议 42 条，提出修改意见 9 条。')
         await pickLinkedMatter(page, page, 'contract', '明理律所', contractTitle)
       })
       await waitForState(page, '已登记')
+      await waitForField(page, 'counsel', COUNSEL)
       await page.locator('.links').getByRole('link', { name: contractTitle }).waitFor()
       // Confirming is the chief counsel's; the clerk may only void.
       assert.deepEqual(await actionLabels(page), ['作废'])
@@ -150,7 +152,7 @@ describe('法律顾问聘用合同 and 工作记录 in the browser', { skip: dem
       await openMatter(page, workPath)
       assert.deepEqual(await actionLabels(page), ['确认', '作废'])
       await act(page, '确认', '已确认')
-      assert.match((await timeline(page))[0], /^chief 确认 已登记 → 已确认$/)
+      assert.match((await timeline(page))[0], /^李顾问 确认 已登记 → 已确认$/)
 
       // Only confirmed records count: the figure went up by this one.
       assert.equal(await figure(page, year, 'counsel.opinions'), counted + 1)
@@ -167,14 +169,14 @@ describe('法律顾问聘用合同 and 工作记录 in the browser', { skip: dem
     await asUser(browser, 'clerk', async (page) => {
       await createMatter(page, 'counsel_work', wrong, async () => {
         await choose(page, page, 'work_type', '会议')
-        await fillField(page, 'counsel', counselId)
+        await pickPerson(page, page, 'counsel', '赵律师', COUNSEL)
         await pickDate(page, page, 'work_date', today)
         await fillNumber(page, 'hours', 2)
       })
       await act(page, '作废', '已作废', async (d) => {
         await fillNote(d, '重复登记，同一会议已另行记录。')
-      })
-      assert.match(await timelineEntry(page, 0), /clerk 作废 已登记 → 已作废 重复登记/)
+      }, { danger: true })
+      assert.match(await timelineEntry(page, 0), /王审查 作废 已登记 → 已作废 重复登记/)
       assert.deepEqual(await actionLabels(page), [])
     })
   })

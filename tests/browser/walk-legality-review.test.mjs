@@ -46,7 +46,9 @@ function submitReview(page, title, category) {
     await choose(page, page, 'category', category)
     await chooseOrg(page, page, 'submitting_org', '示范县市场监督管理局')
     await fillField(page, 'explanation', '依据《优化营商环境条例》起草，已征求相关部门意见。')
-    await fillField(page, 'catalogue_item', category)
+    // The catalogue item is picked from the county's 目录清单 (definitions/lists).
+    const item = { 政策文件: '提请县政府常务会议研究的政策措施文件', 行政规范性文件: '县政府部门制发的行政规范性文件' }[category]
+    await choose(page, page, 'catalogue_item', item)
   })
 }
 
@@ -93,7 +95,7 @@ describe('合法性审查 in the browser', { skip: demoEnabled ? false : 'set FA
         await fillNote(d, '缺少起草说明和征求意见情况，请补正后重新报送。')
       })
       const newest = await timelineEntry(page, 0)
-      assert.match(newest, /clerk 退回补正 已报送 → 已退回补正/)
+      assert.match(newest, /王审查 退回补正 已报送 → 已退回补正/)
       assert.match(newest, /缺少起草说明和征求意见情况/)
 
       await openFromInbox(page, title)
@@ -199,13 +201,13 @@ describe('合法性审查 in the browser', { skip: demoEnabled ? false : 'set FA
 
       const steps = await timeline(page)
       assert.deepEqual(steps, [
-        'unit 采纳情况反馈',
-        'clerk 出具审查意见书 已审核 → 已出具意见书',
-        'chief 审核通过 已拟写意见 → 已审核',
-        'counsel 拟写审查意见 已分流 → 已拟写意见',
-        'clerk 分流 已受理 → 已分流',
-        'clerk 受理 已报送 → 已受理',
-        'unit 创建 已报送',
+        '陈报送 采纳情况反馈',
+        '王审查 出具审查意见书 已审核 → 已出具意见书',
+        '李顾问 审核通过 已拟写意见 → 已审核',
+        '赵律师 拟写审查意见 已分流 → 已拟写意见',
+        '王审查 分流 已受理 → 已分流',
+        '王审查 受理 已报送 → 已受理',
+        '陈报送 创建 已报送',
       ])
       assert.match(await timelineEntry(page, 3), /审查结论：— → 修改后合法/)
 

@@ -113,7 +113,7 @@ describe('重大行政决策 in the browser', { skip: demoEnabled ? false : 'set
       await act(page, '免于风险评估', '风险评估环节已完成', async (d) => {
         await fillNote(d, '改造不涉及征收拆迁，经研判无社会稳定风险，免于风险评估。')
       })
-      assert.match(await timelineEntry(page, 0), /undertaker 免于风险评估 专家论证环节已完成 → 风险评估环节已完成 .*不涉及征收拆迁/)
+      assert.match(await timelineEntry(page, 0), /刘承办 免于风险评估 专家论证环节已完成 → 风险评估环节已完成 .*不涉及征收拆迁/)
 
       await act(page, '送合法性审查', '合法性审查中', async (d) => {
         await pickLinkedMatter(page, d, 'review', title.slice(0, 10), reviewTitle)
@@ -200,23 +200,23 @@ describe('重大行政决策 in the browser', { skip: demoEnabled ? false : 'set
 
       const steps = await timeline(page)
       assert.deepEqual(steps, [
-        'undertaker 办结 已后评估 → 已完成',
-        'undertaker 决策后评估 执行中 → 已后评估',
-        'leader 调整决策',
-        'undertaker 组织执行 已归档 → 执行中',
-        'undertaker 归档 已公布 → 已归档',
-        'undertaker 公布 已集体讨论决定 → 已公布',
-        'leader 请示报告党委',
-        'leader 集体讨论决定 合法性审查中 → 已集体讨论决定',
-        'undertaker 送合法性审查 风险评估环节已完成 → 合法性审查中',
-        'undertaker 免于风险评估 专家论证环节已完成 → 风险评估环节已完成',
-        'undertaker 专家论证 公众参与已结束 → 专家论证环节已完成',
-        'undertaker 结束征求意见 公众参与中 → 公众参与已结束',
-        'undertaker 公开征求意见 已协商 → 公众参与中',
-        'undertaker 协商 已拟订方案 → 已协商',
-        'undertaker 拟订方案 已启动 → 已拟订方案',
-        'undertaker 启动 已列入目录 → 已启动',
-        'undertaker 创建 已列入目录',
+        '刘承办 办结 已后评估 → 已完成',
+        '刘承办 决策后评估 执行中 → 已后评估',
+        '吴县长 调整决策',
+        '刘承办 组织执行 已归档 → 执行中',
+        '刘承办 归档 已公布 → 已归档',
+        '刘承办 公布 已集体讨论决定 → 已公布',
+        '吴县长 请示报告党委',
+        '吴县长 集体讨论决定 合法性审查中 → 已集体讨论决定',
+        '刘承办 送合法性审查 风险评估环节已完成 → 合法性审查中',
+        '刘承办 免于风险评估 专家论证环节已完成 → 风险评估环节已完成',
+        '刘承办 专家论证 公众参与已结束 → 专家论证环节已完成',
+        '刘承办 结束征求意见 公众参与中 → 公众参与已结束',
+        '刘承办 公开征求意见 已协商 → 公众参与中',
+        '刘承办 协商 已拟订方案 → 已协商',
+        '刘承办 拟订方案 已启动 → 已拟订方案',
+        '刘承办 启动 已列入目录 → 已启动',
+        '刘承办 创建 已列入目录',
       ])
     })
   })

@@ -14,6 +14,7 @@ import { demoEnabled, launchBrowser, openPage, serverToday, url } from './lib.mj
 import {
   act,
   actRefused,
+  actionButtonLook,
   actionLabels,
   asUser,
   choose,
@@ -152,6 +153,9 @@ describe('行政规范性文件 in the browser', { skip: demoEnabled ? false : '
         '清理：宣布失效',
         '有效期届满失效',
       ])
+      // Abolishing and declaring invalid end the document: they look it.
+      for (const label of ['清理：废止', '清理：宣布失效']) assert.equal(await actionButtonLook(page, label), 'danger', label)
+      assert.equal(await actionButtonLook(page, '清理：继续有效'), 'default')
 
       // The action records its own result, and the dialog says so.
       await act(page, '清理：继续有效', '有效', async (dialog) => {
@@ -165,7 +169,7 @@ describe('行政规范性文件 in the browser', { skip: demoEnabled ? false : '
 
       const steps = await timeline(page)
       assert.deepEqual(
-        steps.map((s) => s.replace(/^unit |^leader /, '')),
+        steps.map((s) => s.replace(/^陈报送 |^吴县长 /, '')),
         [
           '清理：继续有效',
           '报备 已公布待报备 → 有效',
@@ -178,7 +182,7 @@ describe('行政规范性文件 in the browser', { skip: demoEnabled ? false : '
           '创建 起草中',
         ],
       )
-      assert.match(steps[3], /^leader /)
+      assert.match(steps[3], /^吴县长 /)
       assert.match(await timelineEntry(page, 0), /清理结果.*继续有效/)
     })
   })

@@ -31,6 +31,8 @@ export interface FieldDef {
   min?: number
   max?: number
   linkKind?: string
+  /** user fields: the named user must hold one of these role codes (absent: any business role). */
+  roles?: string[]
 }
 
 export interface StateDef {
@@ -59,6 +61,22 @@ export interface ActionDef {
   assigneeOnly?: boolean
   /** Enum fields the action records with a fixed value, e.g. {cleanup_result: '废止'}. */
   set?: Record<string, string>
+  /** `danger`: destructive (废止, 终止, 撤回 …) — a red button and a confirmation. */
+  style?: ActionStyle
+}
+
+export type ActionStyle = 'default' | 'danger'
+
+export type CheckOp = 'not_before' | 'not_after' | 'before' | 'after'
+
+/** A cross-field check: `field` compared with `other` (+ `plus` for dates) when the `when` fields hold those options. */
+export interface CheckDef {
+  field: string
+  op: CheckOp
+  other: string
+  plus: { years: number; months: number; days: number }
+  when: Record<string, string[]>
+  message?: string
 }
 
 export type DeadlineUnit = 'working_day' | 'calendar_day'
@@ -95,6 +113,8 @@ export interface Kind {
   /** Org code that handles every matter of this kind ('' = the creator chooses). */
   handledBy?: string
   createRoles?: string[]
+  /** Cross-field checks the server applies to every write. */
+  checks?: CheckDef[]
 }
 
 // --- matters (事项) ---
@@ -187,6 +207,15 @@ export interface Matter extends MatterSummary {
   links: MatterLink[]
   attachments: Attachment[]
   canEdit: boolean
+  /** The people its user fields name: name and org. */
+  people?: Person[]
+}
+
+/** Someone a user field names or the lookup offers: nothing but id, name and org. */
+export interface Person {
+  id: string
+  name: string
+  orgName: string
 }
 
 /** A party (当事人) as typed into a form. The server answers with masked parts and `partyId`. */
@@ -210,7 +239,10 @@ export interface MatterEvent {
   seq: number
   at: number
   userId: string
+  /** The account name. */
   username: string
+  /** The person's name ('' when the account no longer exists). */
+  displayName?: string
   action: string
   actionLabel: string
   fromState: string
@@ -312,8 +344,36 @@ export function takeAction(id: string, action: string, version: number, input: A
   return http.post<Matter>(`/matters/${seg(id)}/actions/${seg(action)}`, input, { headers: ifMatch(version) })
 }
 
-export async function listEvents(id: string): Promise<MatterEvent[]> {
-  return (await http.get<Items<MatterEvent>>(`/matters/${seg(id)}/events`)).items
+/** A matter's timeline and the people its changes name (user fields, assignees). */
+export interface Timeline {
+  items: MatterEvent[]
+  people?: Person[]
+}
+
+export function listEvents(id: string): Promise<Timeline> {
+  return http.get<Timeline>(`/matters/${seg(id)}/events`)
+}
+
+export interface PeopleQuery {
+  /** Part of the name or of the org's name. */
+  q?: string
+  /** Role codes, any of which qualifies (a user field's `roles`). */
+  roles?: string[]
+  limit?: number
+}
+
+/**
+ * Active people for a user field, by name. 403 for users who neither create
+ * nor act on kinds that name people.
+ */
+export async function lookupPeople(query: PeopleQuery): Promise<Person[]> {
+  return (
+    await http.get<Items<Person>>('/users/lookup', {
+      q: query.q || undefined,
+      role: query.roles?.length ? query.roles.join(',') : undefined,
+      limit: query.limit,
+    })
+  ).items
 }
 
 /** Uploads the file's bytes as the request body. 415 for a type the server does not accept. */

@@ -24,6 +24,8 @@ export interface Metric {
   value: number | null
   numerator?: number
   denominator?: number
+  /** Present on control figures that should stay 0 (`flag: nonzero`): true when they are not. */
+  flagged?: boolean
 }
 
 export interface Metrics {

@@ -60,6 +60,10 @@ describe('formatFigure', () => {
   it('reads as one sentence', () => {
     expect(figureSentence(count('出具审查意见书', 233, { label: '出具审查意见书', unit: '份' }))).toBe('出具审查意见书 233份')
     expect(figureSentence(ratio('r', 10, 10, { label: '报备率' }))).toBe('报备率 100%（10/10）')
+    expect(figureSentence(count('u', 2, { label: '未经审查即决定', unit: '项', flagged: true }))).toBe(
+      '未经审查即决定 2项，应为 0，需核查',
+    )
+    expect(figureSentence(count('u', 0, { label: '未经审查即决定', unit: '项', flagged: false }))).toBe('未经审查即决定 0项')
     expect(figureSentence(ratio('r', 0, 0, { label: '按期审查率' }))).toBe('按期审查率 暂无数据（0/0）')
   })
 })

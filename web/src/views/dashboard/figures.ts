@@ -45,7 +45,8 @@ export function formatFigure(m: Metric): FigureText {
 export function figureSentence(m: Metric): string {
   const f = formatFigure(m)
   const main = f.value === '—' ? '暂无数据' : `${f.value}${f.unit}`
-  return f.detail ? `${m.label} ${main}（${f.detail}）` : `${m.label} ${main}`
+  const text = f.detail ? `${m.label} ${main}（${f.detail}）` : `${m.label} ${main}`
+  return m.flagged ? `${text}，应为 0，需核查` : text
 }
 
 /** `legality_review.received` → `legality_review`; `review_received` → `review`. */

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { actionProblems, actionRequest, availableActions, buildActionForm, effectHints, fixedValuesHint, primaryAction } from './actionForm'
+import {
+  actionButtonType,
+  actionProblems,
+  actionRequest,
+  availableActions,
+  buildActionForm,
+  dangerConfirmation,
+  effectHints,
+  fixedValuesHint,
+  isDangerAction,
+  primaryAction,
+} from './actionForm'
 import { blankParty } from './formModel'
 import { sampleKind } from './fixtures.test-data'
 
@@ -133,5 +144,35 @@ describe('fixedValuesHint', () => {
     expect(fixedValuesHint('close', kind)).toBe('')
     expect(fixedValuesHint('missing', kind)).toBe('')
     expect(fixedValuesHint('reject', undefined)).toBe('')
+  })
+})
+
+describe('destructive actions (style: danger)', () => {
+  const def = (name: string, label: string, to: string, style?: 'danger') =>
+    ({ name, label, from: [], to, roles: [], require: [], fields: [], effect: 'none' as const, style })
+  const kind = {
+    actions: [def('abolish', '清理：废止', 'abolished', 'danger'), def('confirm', '清理：继续有效', ''), def('publish', '公布', 'published'),
+      def('void', '作废', '', 'danger')],
+    states: [{ name: 'abolished', label: '已废止', final: true }, { name: 'published', label: '已公布', final: false }],
+  }
+  const act = (name: string) => ({ name, label: name, require: [], fields: [], effect: 'none' as const })
+
+  it('are told apart by the kind', () => {
+    expect(isDangerAction('abolish', kind)).toBe(true)
+    expect(isDangerAction('confirm', kind)).toBe(false)
+    expect(isDangerAction('abolish', undefined)).toBe(false)
+  })
+
+  it('look destructive and are never the stressed next step', () => {
+    expect(primaryAction([act('abolish'), act('publish')], kind)).toBe('publish')
+    expect(primaryAction([act('abolish')], kind)).toBeNull()
+    expect(actionButtonType('abolish', 'publish', kind)).toBe('danger')
+    expect(actionButtonType('publish', 'publish', kind)).toBe('primary')
+    expect(actionButtonType('confirm', 'publish', kind)).toBe('default')
+  })
+
+  it('are confirmed with what they lead to', () => {
+    expect(dangerConfirmation('abolish', '示范县某办法', kind)).toBe('确定对“示范县某办法”执行“清理：废止”吗？执行后事项将变为“已废止”，不能撤销。')
+    expect(dangerConfirmation('void', '某记录', kind)).toBe('确定对“某记录”执行“作废”吗？执行后不能撤销。')
   })
 })

@@ -145,14 +145,45 @@ export function availableActions(matter: Pick<Matter, 'actions' | 'suspended'>):
   })
 }
 
+/** Whether the kind marks the action destructive (`style: danger`: 废止, 终止, 撤回 …). */
+export function isDangerAction(actionName: string, kind: Pick<Kind, 'actions'> | undefined): boolean {
+  return kind?.actions.find((a) => a.name === actionName)?.style === 'danger'
+}
+
+/** The button type of an action: danger for destructive ones, primary for the next step, default otherwise. */
+export function actionButtonType(
+  actionName: string,
+  primary: string | null,
+  kind: Pick<Kind, 'actions'> | undefined,
+): 'danger' | 'primary' | 'default' {
+  if (isDangerAction(actionName, kind)) return 'danger'
+  return actionName === primary ? 'primary' : 'default'
+}
+
+/**
+ * What the confirmation of a destructive action says:
+ * 确定对“…”执行“清理：废止”吗？执行后事项将变为“已废止”，不能撤销。
+ */
+export function dangerConfirmation(
+  actionName: string,
+  matterTitle: string,
+  kind: Pick<Kind, 'actions' | 'states'> | undefined,
+): string {
+  const def = kind?.actions.find((a) => a.name === actionName)
+  const label = def?.label ?? actionName
+  const to = def?.to ? kind?.states.find((s) => s.name === def.to)?.label ?? def.to : ''
+  return `确定对“${matterTitle}”执行“${label}”吗？${to ? `执行后事项将变为“${to}”，` : '执行后'}不能撤销。`
+}
+
 /**
  * The action to stress as the next step: the first that moves the matter to
- * another state without asking for a note (so 受理 over 退回补正, 分流 over 中止).
+ * another state without asking for a note (so 受理 over 退回补正, 分流 over 中止),
+ * never a destructive one.
  */
 export function primaryAction(actions: readonly MatterAction[], kind: Pick<Kind, 'actions'> | undefined): string | null {
   for (const a of actions) {
     const def = kind?.actions.find((d) => d.name === a.name)
-    if (def?.to && !a.require.includes(NOTE)) return a.name
+    if (def?.to && !a.require.includes(NOTE) && def.style !== 'danger') return a.name
   }
   return null
 }

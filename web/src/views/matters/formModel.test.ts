@@ -20,12 +20,11 @@ import { sampleKind } from './fixtures.test-data'
 const field = (key: string) => sampleKind.fields.find((f) => f.key === key)!
 
 describe('model values', () => {
-  it('binds text inputs to "", parties to a blank party and everything else to null', () => {
+  it('binds text inputs to "", parties to a blank party and everything else (pickers of people too) to null', () => {
     expect(emptyValue('text')).toBe('')
     expect(emptyValue('long_text')).toBe('')
-    expect(emptyValue('user')).toBe('')
     expect(emptyValue('party')).toEqual(blankParty())
-    for (const t of ['number', 'money', 'date', 'enum', 'org', 'attachment', 'matter_link'] as const) {
+    for (const t of ['number', 'money', 'date', 'enum', 'org', 'user', 'attachment', 'matter_link'] as const) {
       expect(emptyValue(t)).toBeNull()
     }
   })
@@ -71,6 +70,7 @@ describe('required checks', () => {
     expect(requiredMessage(field('category'))).toBe('请选择类别')
     expect(requiredMessage(field('summary'))).toBe('请填写摘要')
     expect(requiredMessage(field('applicant'))).toBe('请填写申请人的姓名或名称')
+    expect(requiredMessage(field('handler'))).toBe('请选择经办人')
   })
 
   it('reports required fields left blank, keyed by field key', () => {

@@ -30,10 +30,9 @@ export function emptyValue(type: FieldType): FormValue {
       return blankParty()
     case 'text':
     case 'long_text':
-    case 'user':
       return ''
     default:
-      return null // numbers, dates and every picker
+      return null // numbers, dates and every picker (users too)
   }
 }
 
@@ -48,7 +47,6 @@ export function toFormValue(field: Pick<FieldDef, 'type'>, stored: unknown): For
     }
     case 'text':
     case 'long_text':
-    case 'user':
       return typeof stored === 'string' ? stored : String(stored)
     default:
       return typeof stored === 'string' && stored !== '' ? stored : typeof stored === 'number' ? String(stored) : null
@@ -81,7 +79,7 @@ export function isBlank(field: Pick<FieldDef, 'type'>, v: FormValue | undefined)
   return toRequestValue(field, v) === null
 }
 
-const choiceTypes: ReadonlySet<FieldType> = new Set(['enum', 'org', 'date', 'attachment', 'matter_link'])
+const choiceTypes: ReadonlySet<FieldType> = new Set(['enum', 'org', 'user', 'date', 'attachment', 'matter_link'])
 
 /** "请填写承办意见" / "请选择审查类别". */
 export function requiredMessage(field: Pick<FieldDef, 'type' | 'label'>): string {

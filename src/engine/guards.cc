@@ -1,0 +1,45 @@
+#include "engine/guards.h"
+
+#include <algorithm>
+
+namespace fazhi::engine {
+namespace {
+
+bool In(const std::vector<std::string>& list, const std::string& s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+bool Meets(const GuardDef& g, const LinkedMatter& m) {
+  if (m.kind != g.linked_kind) return false;
+  if (!g.state_in.empty() && !In(g.state_in, m.state)) return false;
+  if (!g.outcome_in.empty() && !In(g.outcome_in, m.outcome)) return false;
+  for (const auto& [key, options] : g.field_in) {
+    auto it = m.data.is_object() ? m.data.find(key) : m.data.end();
+    if (it == m.data.end() || !it->is_string() || !In(options, it->get<std::string>())) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool LinkGuardHolds(const GuardDef& g, const std::vector<LinkedMatter>& linked) {
+  return std::any_of(linked.begin(), linked.end(), [&](const LinkedMatter& m) { return Meets(g, m); });
+}
+
+std::optional<std::string> GuardRefusal(const ActionDef& a, const std::vector<DeadlineRecord>& deadlines,
+                                        const calendar::Date& today, const std::string& note,
+                                        const std::vector<LinkedMatter>& linked) {
+  for (const auto& g : a.guards) {
+    if (!g.elapsed.empty()) {
+      auto d = std::find_if(deadlines.begin(), deadlines.end(), [&](const auto& r) { return r.name == g.elapsed; });
+      const bool over = d == deadlines.end() || PeriodElapsed(*d, today);
+      if (!over && !(g.unless_note && !note.empty()))
+        return g.message.empty() ? "期限未满，不能执行此操作" : g.message;
+      continue;
+    }
+    if (!LinkGuardHolds(g, linked)) return g.message.empty() ? "不满足执行条件" : g.message;
+  }
+  return std::nullopt;
+}
+
+}  // namespace fazhi::engine
