@@ -530,6 +530,49 @@ TEST_P(ReadCacheTest, DetailsAndTimelinesFollowChangesMadeElsewhere) {
   EXPECT_EQ(events->events[0].note, "改过的意见");
 }
 
+// The names of people (the actor of an event, whoever a user field or a
+// diff names, with their org) are read with the matter and the timeline and
+// kept with them: renaming a person or their org, or moving a person to
+// another org, elsewhere must show on the next read.
+TEST_P(ReadCacheTest, NamesOfPeopleFollowChangesMadeElsewhere) {
+  Seed(1, 12);
+  const int64_t id = rows_[0].id;
+  const identity::Principal all = Clerk(identity::Scope::kAll);
+  Exec("INSERT INTO users (id, username, display_name, org_id, password_hash, password_changed_at, created_at, "
+       "updated_at) VALUES (7, 'clerk', '王审查', 4, 'x', 0, 0, 0)");
+  Exec("INSERT INTO users (id, username, display_name, org_id, password_hash, password_changed_at, created_at, "
+       "updated_at) VALUES (31, 'u31', '赵律师', 4, 'x', 0, 0, 0)");
+  Exec("UPDATE matters SET data = ? WHERE id = ?", {std::string(R"({"contact":"31"})"), id});
+  Exec("INSERT INTO matter_events (id, matter_id, seq, at, user_id, username, action, from_state, to_state, note, "
+       "diff) VALUES (6100, ?, 1, 0, 7, 'clerk', 'update', 's', 's', '', ?)",
+       {id, std::string(R"({"contact":[null,"31"]})")});
+  auto people = [](const std::vector<PersonRef>& list) {
+    std::vector<std::string> out;
+    for (const auto& p : list) out.push_back(IdToString(p.id) + " " + p.name + " " + p.org_name);
+    return out;
+  };
+  auto check = [&](const std::string& actor, const std::string& named) {
+    for (int round = 0; round < 2; ++round) {  // the second round from the caches
+      MatterView v = Detail(id);
+      EXPECT_EQ(people(v.people), std::vector<std::string>{named}) << round;
+      auto t = service_->Events(all, id);
+      ASSERT_TRUE(t.ok()) << t.status().ToString();
+      ASSERT_EQ(t->events.size(), 1u);
+      EXPECT_EQ(t->events[0].display_name, actor) << round;
+      EXPECT_EQ(people(t->people), std::vector<std::string>{named}) << round;
+    }
+  };
+  check("王审查", "31 赵律师 单位4");
+  Exec("UPDATE users SET display_name = '王审查员' WHERE id = 7");
+  check("王审查员", "31 赵律师 单位4");
+  Exec("UPDATE users SET display_name = '赵大律师' WHERE id = 31");
+  check("王审查员", "31 赵大律师 单位4");
+  Exec("UPDATE orgs SET name = '明理律师事务所' WHERE id = 4");
+  check("王审查员", "31 赵大律师 明理律师事务所");
+  Exec("UPDATE users SET org_id = 3 WHERE id = 31");
+  check("王审查员", "31 赵大律师 单位3");
+}
+
 TEST_P(ReadCacheTest, AccessIsDecidedOnEveryRead) {
   Seed(5, 11);
   // A matter of org 4, created by someone else, nobody assigned.
