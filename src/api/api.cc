@@ -9,7 +9,7 @@ Api::Api(std::unique_ptr<http::StaticFiles> files, Authenticator authenticate)
     : files_(std::move(files)), authenticate_(std::move(authenticate)) {}
 
 void Api::Add(RouteSpec spec) {
-  if (spec.spooled_body) spooled_.insert(spec.method + " " + spec.pattern);
+  if (spec.spooled_body) spooled_.emplace(spec.method + " " + spec.pattern, spec);
   if (spec.slow) slow_.insert(spec.method + " " + spec.pattern);
   specs_.push_back(spec);
   RouteSpec stored = std::move(spec);
@@ -44,39 +44,53 @@ bool Api::SameOrigin(const http::Request& req) {
   return origin.substr(scheme + 3) == host;
 }
 
-http::Response Api::Guarded(const RouteSpec& spec, http::Request& req) const {
+std::optional<http::Response> Api::Refusal(const RouteSpec& spec, const http::Request& req,
+                                           std::optional<identity::Principal>* who) const {
   if (IsStateChanging(req.method) && !SameOrigin(req))
     return ErrorResponse(403, "csrf", "请求来源不被允许");
-  if (spec.access == Access::kPublic) {
-    Call call{req, nullptr};
-    return spec.handler(call);
-  }
-  Result<identity::Principal> who = authenticate_
-                                        ? authenticate_(req)
-                                        : Result<identity::Principal>(
-                                              Status("unauthenticated", "请先登录"));
-  if (!who.ok()) return ErrorResponse(who.status());
+  if (spec.access == Access::kPublic) return std::nullopt;
+  Result<identity::Principal> found = authenticate_
+                                          ? authenticate_(req)
+                                          : Result<identity::Principal>(
+                                                Status("unauthenticated", "请先登录"));
+  if (!found.ok()) return ErrorResponse(found.status());
   if (IsStateChanging(req.method)) {
     const std::string token = req.Header("x-csrf-token");
-    if (token.empty() || token != who->csrf_token)
+    if (token.empty() || token != found->csrf_token)
       return ErrorResponse(403, "csrf", "缺少或错误的 CSRF 令牌，请刷新页面后重试");
   }
-  if (who->must_change_password && !spec.allow_password_expired)
+  if (found->must_change_password && !spec.allow_password_expired)
     return ErrorResponse(403, "password_change_required", "请先修改密码后再继续操作");
-  if (spec.access == Access::kPermission && !who->Can(spec.permission))
+  if (spec.access == Access::kPermission && !found->Can(spec.permission))
     return ErrorResponse(403, "forbidden", "没有执行此操作的权限");
   // A request that may write reads what it wrote: the content version read
   // with the session would find the state from before (engine/read_cache.h).
-  if (IsStateChanging(req.method)) who->content_version.reset();
-  Call call{req, &who.value()};
+  if (IsStateChanging(req.method)) found->content_version.reset();
+  *who = std::move(found).value();
+  return std::nullopt;
+}
+
+http::Response Api::Guarded(const RouteSpec& spec, http::Request& req) const {
+  std::optional<identity::Principal> who;
+  if (std::optional<http::Response> refused = Refusal(spec, req, &who)) return std::move(*refused);
+  Call call{req, who ? &*who : nullptr};
   return spec.handler(call);
+}
+
+std::optional<http::Response> Api::AdmitSpooled(const http::Request& req) const {
+  auto match = router_.Find(req.method, req.path);
+  if (match.outcome != http::Router::Outcome::kFound) return std::nullopt;
+  auto spec = spooled_.find(req.method + " " + match.pattern);
+  if (spec == spooled_.end()) return std::nullopt;
+  std::optional<identity::Principal> who;
+  return Refusal(spec->second, req, &who);
 }
 
 bool Api::SpoolsBody(const http::Request& req) const {
   // Most requests use a method no spooled route has: no route lookup.
   const std::string& m = req.method;
   bool method_spools = false;
-  for (const auto& s : spooled_)
+  for (const auto& [s, spec] : spooled_)
     method_spools = method_spools || (s.size() > m.size() && s.compare(0, m.size(), m) == 0 && s[m.size()] == ' ');
   if (!method_spools) return false;
   auto match = router_.Find(req.method, req.path);

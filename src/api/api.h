@@ -5,7 +5,9 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -68,6 +70,10 @@ class Api {
   bool QuickRead(const http::Request& req) const;
   // Marks a registered route slow (RouteSpec::slow).
   void MarkSlow(const std::string& method, const std::string& pattern);
+  // For a spooled request, before its body is read: the refusal the route's
+  // access checks (origin, session, CSRF, password change, permission) give
+  // from the headers alone, or none. The handler checks again with the body.
+  std::optional<http::Response> AdmitSpooled(const http::Request& req) const;
   const std::vector<RouteSpec>& Routes() const { return specs_; }
 
   static bool IsStateChanging(const std::string& method);
@@ -76,13 +82,17 @@ class Api {
 
  private:
   http::Response Guarded(const RouteSpec& spec, http::Request& req) const;
+  // The access checks of a route: a refusal, or none with *who set (left
+  // empty on public routes).
+  std::optional<http::Response> Refusal(const RouteSpec& spec, const http::Request& req,
+                                        std::optional<identity::Principal>* who) const;
 
   std::unique_ptr<http::StaticFiles> files_;
   Authenticator authenticate_;
   http::Router router_;
   std::vector<RouteSpec> specs_;
-  std::set<std::string> spooled_;  // "METHOD pattern" of spooled routes
-  std::set<std::string> slow_;     // "METHOD pattern" of slow routes
+  std::map<std::string, RouteSpec> spooled_;  // spooled routes by "METHOD pattern"
+  std::set<std::string> slow_;                 // "METHOD pattern" of slow routes
 };
 
 }  // namespace fazhi::api

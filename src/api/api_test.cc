@@ -151,6 +151,32 @@ TEST(Api, OnlyRoutesMarkedSpooledGetTheirBodyOnDisk) {
   EXPECT_EQ(api.Handle(req).status, 401);
 }
 
+TEST(Api, SpooledRequestsAreAdmittedOnTheirHeaders) {
+  Api api = MakeApi();
+  RouteSpec upload{"POST", "/api/v1/things/{id}/files", Access::kPermission, "user:manage",
+                   [](Call&) { return JsonResponse(201, Json::object()); }};
+  upload.spooled_body = true;
+  api.Add(std::move(upload));
+  auto req = Req("POST", "/api/v1/things/7/files");
+  std::optional<http::Response> r = api.AdmitSpooled(req);
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->status, 401);  // no session
+  req.headers["cookie"] = "fazhi_session=good";
+  r = api.AdmitSpooled(req);
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(Code(*r), "csrf");  // no CSRF token
+  req.headers["x-csrf-token"] = "tok";
+  req.headers["origin"] = "http://evil.example";
+  r = api.AdmitSpooled(req);
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->status, 403);  // foreign origin
+  req.headers.erase("origin");
+  EXPECT_FALSE(api.AdmitSpooled(req).has_value());
+  // Routes that are not spooled are not judged here (their bodies are small).
+  EXPECT_FALSE(api.AdmitSpooled(Req("POST", "/api/v1/thing")).has_value());
+  EXPECT_FALSE(api.AdmitSpooled(Req("POST", "/api/v1/nope")).has_value());
+}
+
 TEST(Errors, InternalNeverLeaks) {
   auto r = ErrorResponse(Status("database_error", "near SELECT: syntax error"));
   EXPECT_EQ(r.status, 500);

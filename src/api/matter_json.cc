@@ -66,6 +66,10 @@ Json KindJson(const engine::KindDef& k) {
     if (f.max) j["max"] = *f.max;
     if (!f.link_kind.empty()) j["linkKind"] = f.link_kind;
     if (!f.roles.empty()) j["roles"] = f.roles;
+    if (!f.options_from.empty()) {
+      j["optionsFrom"] = f.options_from;
+      j["optionAttrs"] = f.option_attrs;
+    }
     fields.push_back(j);
   }
   Json states = Json::array();
@@ -93,6 +97,7 @@ Json KindJson(const engine::KindDef& k) {
     Json j = {{"field", c.field}, {"op", engine::CheckOpName(c.op)}, {"other", c.other},
               {"plus", {{"years", c.years}, {"months", c.months}, {"days", c.days}}}, {"when", c.when}};
     if (!c.message.empty()) j["message"] = c.message;
+    if (!c.attr.empty()) j["attr"] = c.attr;
     checks.push_back(j);
   }
   return {{"kind", k.kind},       {"label", k.label},   {"version", k.version},     {"titleLabel", k.title_label},

@@ -155,6 +155,8 @@ int RunServe(const Config& config) {
   // Uploads go to disk as they arrive, on the attachments' filesystem so
   // that storing one is a rename.
   options.spool_body = [&api](const http::Request& req) { return api.SpoolsBody(req); };
+  // …but only for someone who may upload: the access checks run on the headers first.
+  options.admit_spooled = [&api](const http::Request& req) { return api.AdmitSpooled(req); };
   options.spool_dir = (std::filesystem::path(config.attachments) / "spool").string();
   options.max_spooled_body_bytes = static_cast<uint64_t>(config.attachment_max_bytes);
   // Health and static files never block: answer them on the I/O thread.

@@ -58,6 +58,7 @@ bool Holds(Op op, int cmp) {
     case Op::kNotAfter: return cmp <= 0;
     case Op::kBefore: return cmp < 0;
     case Op::kAfter: return cmp > 0;
+    case Op::kMatches: return cmp == 0;
   }
   return true;
 }
@@ -86,6 +87,9 @@ std::string ShiftDate(const std::string& date, int years, int months, int days) 
 
 std::string CheckMessage(const KindDef& kind, const CheckDef& c, const std::string& limit) {
   if (!c.message.empty()) return c.message;
+  if (c.op == Op::kMatches)  // limit: the value the chosen option requires
+    return LabelOf(kind, c.field) + "所选事项对应的" + LabelOf(kind, c.other) + "为「" + limit + "」，与所填" +
+           LabelOf(kind, c.other) + "不一致";
   const FieldDef* f = kind.Field(c.field);
   const bool dates = f && f->type == FieldType::kDate;
   const char* verb = "";
@@ -94,6 +98,7 @@ std::string CheckMessage(const KindDef& kind, const CheckDef& c, const std::stri
     case Op::kNotAfter: verb = dates ? "不得晚于" : "不得大于"; break;
     case Op::kBefore: verb = dates ? "须早于" : "须小于"; break;
     case Op::kAfter: verb = dates ? "须晚于" : "须大于"; break;
+    case Op::kMatches: break;
   }
   return WhenText(kind, c) + LabelOf(kind, c.field) + verb + LabelOf(kind, c.other) + OffsetText(c) +
          (limit.empty() ? "" : "（" + limit + "）");
@@ -110,7 +115,17 @@ void EvaluateChecks(const KindDef& kind, const Json& after, const std::set<std::
     if (a == after.end() || b == after.end()) continue;
     int cmp = 0;
     std::string limit;
-    if (a->is_string() && b->is_string()) {
+    if (c.op == Op::kMatches) {
+      if (!a->is_string() || !b->is_string()) continue;
+      const FieldDef* f = kind.Field(c.field);
+      if (!f) continue;
+      auto item = f->option_attrs.find(a->get<std::string>());
+      if (item == f->option_attrs.end()) continue;  // not an option: the value check reports it
+      auto attr = item->second.find(c.attr);
+      if (attr == item->second.end()) continue;           // the item does not say
+      limit = attr->second;
+      cmp = limit == b->get<std::string>() ? 0 : 1;
+    } else if (a->is_string() && b->is_string()) {
       limit = ShiftDate(b->get<std::string>(), c.years, c.months, c.days);
       if (limit.empty() || !calendar::Date::Parse(a->get<std::string>()).ok()) continue;
       cmp = Compare(a->get<std::string>(), limit);  // YYYY-MM-DD sorts as the dates do

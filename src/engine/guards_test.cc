@@ -42,6 +42,19 @@ TEST(LinkGuard, FieldInNeedsTheLinkedMattersEnumValue) {
   EXPECT_FALSE(LinkGuardHolds(g, {}));
 }
 
+TEST(LinkGuard, SameOrgNeedsTheReviewOfTheMattersOwnUnit) {
+  GuardDef g = Deliberate().guards[1];
+  g.same_org = "submitting_org";
+  auto review = [](const std::string& org) {
+    return LinkedMatter{"legality_review", "issued", "合法", Json{{"category", "行政规范性文件"}, {"submitting_org", org}}};
+  };
+  EXPECT_TRUE(LinkGuardHolds(g, {review("42")}, 42));
+  EXPECT_FALSE(LinkGuardHolds(g, {review("43")}, 42));  // another unit's review
+  EXPECT_TRUE(LinkGuardHolds(g, {review("43"), review("42")}, 42));
+  EXPECT_FALSE(LinkGuardHolds(g, {{"legality_review", "issued", "", Json{{"category", "行政规范性文件"}}}}, 42));
+  EXPECT_FALSE(LinkGuardHolds(g, {review("42")}));  // no org given: nothing matches
+}
+
 TEST(LinkGuard, OneLinkedMatterMustMeetEveryCondition) {
   // An issued, lawful review of another category and a lawful-category review
   // still in progress do not add up to one that passes.

@@ -162,6 +162,22 @@ Problem CheckCrossField(const KindDef& k) {
     const FieldDef* o = k.Field(c.other);
     if (!o) return at(op, what + ": " + op + " names unknown field '" + c.other + "'");
     if (o == f) return at(op, what + ": compares the field with itself");
+    if (c.op == CheckDef::Op::kMatches) {
+      if (f->type != FieldType::kEnum || f->options_from.empty())
+        return at("field", what + ": matches applies to enum fields with options_from");
+      if (c.attr.empty()) return at(op, what + ": matches needs 'attr', an attribute of the list's items");
+      bool any = false;
+      for (const auto& [option, attrs] : f->option_attrs) any = any || attrs.count(c.attr);
+      if (!any) return at("attr", what + ": no item of list '" + f->options_from + "' has attribute '" + c.attr + "'");
+      if (c.years || c.months || c.days) return at("plus", what + ": 'plus' applies to date fields only");
+      if (o->type == FieldType::kEnum)
+        for (const auto& [option, attrs] : f->option_attrs)
+          if (auto it = attrs.find(c.attr); it != attrs.end() && !Contains(o->options, it->second))
+            return at("attr", what + ": item '" + option + "' has " + c.attr + " '" + it->second +
+                                  "', which is not an option of field '" + c.other + "'");
+      continue;
+    }
+    if (!c.attr.empty()) return at("attr", what + ": 'attr' applies to matches only");
     auto numeric = [](const FieldDef* x) { return x->type == FieldType::kNumber || x->type == FieldType::kMoney; };
     const bool dates = f->type == FieldType::kDate && o->type == FieldType::kDate;
     if (!dates && !(numeric(f) && numeric(o)))
@@ -322,7 +338,8 @@ Problem CheckActionRefs(const KindDef& k, size_t i, const std::vector<std::strin
   for (size_t j = 0; j < a.guards.size(); ++j) {
     const GuardDef& g = a.guards[j];
     if (!g.elapsed.empty()) {
-      if (!g.linked_kind.empty() || !g.state_in.empty() || !g.outcome_in.empty() || !g.field_in.empty())
+      if (!g.linked_kind.empty() || !g.state_in.empty() || !g.outcome_in.empty() || !g.field_in.empty() ||
+          !g.same_org.empty())
         return at("guards", what + ": a guard is either 'elapsed' or 'linked', not both", j);
       if (!k.Deadline(g.elapsed))
         return at("guards", what + ": guard names unknown deadline '" + g.elapsed + "'", j);
@@ -450,6 +467,7 @@ const char* CheckOpName(CheckDef::Op op) {
     case CheckDef::Op::kNotAfter: return "not_after";
     case CheckDef::Op::kBefore: return "before";
     case CheckDef::Op::kAfter: return "after";
+    case CheckDef::Op::kMatches: return "matches";
   }
   return "unknown";
 }

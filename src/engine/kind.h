@@ -24,6 +24,8 @@
 //        plus: {years: 2, months: 0, days: 0},          # dates only: OTHER shifted
 //        when: {validity_type: [暂行, 试行]},           # only when enum fields hold these
 //        message: 中文}            # optional; generated from both labels otherwise
+//     - {field: catalogue_item, matches: category, attr: category}  # the chosen option's
+//                                  # list attribute equals the other field
 //   states:   [{name, label}]      # or plain names
 //   initial: submitted
 //   final: [issued, returned]
@@ -81,21 +83,27 @@ struct FieldDef {
   std::string link_kind;             // matter_link: the kind it must point to ("" = any)
   bool pii = false;                  // personal data (stored encrypted); always true for party
   std::vector<std::string> roles;    // user: the named user must hold one of these ("" = anyone)
+  // options_from: each option's attributes in its list (option -> key -> value)
+  std::map<std::string, std::map<std::string, std::string>> option_attrs;
 };
 
 // A cross-field check (`checks:`): FIELD compared with OTHER — dates, or
 // numbers — optionally shifted by an offset (dates only) and only when enum
 // fields hold given options. Checked whenever a write leaves both with a value.
+// `matches`: FIELD is an enum with options_from, and the chosen option's
+// attribute `attr` in its list must equal OTHER's value (e.g. a catalogue
+// item's category and the review's category).
 struct CheckDef {
-  enum class Op { kNotBefore, kNotAfter, kBefore, kAfter };  // >=, <=, <, >
+  enum class Op { kNotBefore, kNotAfter, kBefore, kAfter, kMatches };  // >=, <=, <, >, attr ==
   std::string field;
   Op op = Op::kNotBefore;
   std::string other;
+  std::string attr;                                       // kMatches
   int years = 0, months = 0, days = 0;                    // added to OTHER's date
   std::map<std::string, std::vector<std::string>> when;   // enum field -> options
   std::string message;                                    // 中文 ("" = generated)
 };
-const char* CheckOpName(CheckDef::Op op);  // the YAML key: not_before, not_after, before, after
+const char* CheckOpName(CheckDef::Op op);  // the YAML key: not_before, not_after, before, after, matches
 
 enum class Effect { kNone, kAssign, kSuspend, kResume, kExtend };
 const char* EffectName(Effect e);
@@ -111,6 +119,8 @@ struct GuardDef {
   std::vector<std::string> state_in;  // ... must be in one of these states
   std::vector<std::string> outcome_in;  // ... and, when listed, have one of these outcomes
   std::map<std::string, std::vector<std::string>> field_in;  // ... and enum fields with these options
+  std::string same_org;               // ... and this org field of theirs naming the acted-on
+                                      // matter's handling org (its own review, not another unit's)
   std::string message;                // 中文, shown when the guard refuses
 };
 

@@ -283,6 +283,7 @@ Status ReadField(const Ctx& c, const YAML::Node& n, KindDef* k) {
       return c.Err(LineOf(*from), m.what + ": options_from names unknown list '" + f.options_from +
                                       "' (lists are read from definitions/lists/)");
     f.options = list->Labels();
+    for (const OptionItem& item : list->items) f.option_attrs[item.label] = item.attrs;
   }
   double min = 0, max = 0;
   FAZHI_RETURN_IF_ERROR(Scalar(c, m, "min", "a number", &min));
@@ -342,13 +343,15 @@ Status ReadGuard(const Ctx& c, const YAML::Node& n, const std::string& action, A
   GuardDef g;
   FAZHI_RETURN_IF_ERROR(
       ReadMap(c, n, "a guard of " + action,
-              {"linked", "state_in", "outcome_in", "field_in", "elapsed", "unless_note", "message"}, &m));
+              {"linked", "state_in", "outcome_in", "field_in", "same_org", "elapsed", "unless_note", "message"},
+              &m));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "linked", &g.linked_kind));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "elapsed", &g.elapsed));
   FAZHI_RETURN_IF_ERROR(Scalar(c, m, "unless_note", "true or false", &g.unless_note));
   FAZHI_RETURN_IF_ERROR(List(c, m, "state_in", &g.state_in));
   FAZHI_RETURN_IF_ERROR(List(c, m, "outcome_in", &g.outcome_in));
   FAZHI_RETURN_IF_ERROR(ListMap(c, m, "field_in", &g.field_in));
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "same_org", &g.same_org));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "message", &g.message));
   a->guards.push_back(std::move(g));
   return Status::Ok();
@@ -414,22 +417,23 @@ Status ReadCheck(const Ctx& c, const YAML::Node& n, KindDef* k) {
   MapView m;
   CheckDef d;
   FAZHI_RETURN_IF_ERROR(ReadMap(c, n, What("check on field", n, "field"),
-                                {"field", "not_before", "not_after", "before", "after", "plus", "when",
-                                 "message"},
+                                {"field", "not_before", "not_after", "before", "after", "matches", "attr",
+                                 "plus", "when", "message"},
                                 &m));
   FAZHI_RETURN_IF_ERROR(Require(c, m, "field"));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "field", &d.field));
   int comparisons = 0;
   for (CheckDef::Op op : {CheckDef::Op::kNotBefore, CheckDef::Op::kNotAfter, CheckDef::Op::kBefore,
-                          CheckDef::Op::kAfter}) {
+                          CheckDef::Op::kAfter, CheckDef::Op::kMatches}) {
     if (!m.Find(CheckOpName(op))) continue;
     ++comparisons;
     d.op = op;
     FAZHI_RETURN_IF_ERROR(Str(c, m, CheckOpName(op), &d.other));
   }
   if (comparisons != 1)
-    return c.Err(LineOf(n), m.what + ": a check needs exactly one of not_before, not_after, before, after "
-                                     "(naming the other field)");
+    return c.Err(LineOf(n), m.what + ": a check needs exactly one of not_before, not_after, before, after, "
+                                     "matches (naming the other field)");
+  FAZHI_RETURN_IF_ERROR(Str(c, m, "attr", &d.attr));
   FAZHI_RETURN_IF_ERROR(Offset(c, m, &d));
   FAZHI_RETURN_IF_ERROR(ListMap(c, m, "when", &d.when));
   FAZHI_RETURN_IF_ERROR(Str(c, m, "message", &d.message));
@@ -566,6 +570,13 @@ Status CheckLinks(const std::vector<KindDef>& kinds, const std::vector<Locator>&
               return Error(k.source_file, line,
                            what + ": '" + o + "' is not an option of field '" + key + "' of kind '" +
                                guard.linked_kind + "'");
+        }
+        if (!guard.same_org.empty()) {
+          const FieldDef* f = linked->Field(guard.same_org);
+          if (!f || f->type != FieldType::kOrg)
+            return Error(k.source_file, line,
+                         what + ": same_org names '" + guard.same_org + "', which is no org field of kind '" +
+                             guard.linked_kind + "'");
         }
       }
     }

@@ -871,6 +871,34 @@ TEST(LoadKinds, GuardFieldConditionsMustExist) {
                 13, "either 'elapsed' or 'linked'");
 }
 
+// same_org: an org field of the linked kind.
+TEST(LoadKinds, GuardSameOrgNamesAnOrgFieldOfTheLinkedKind) {
+  const std::string beta = SmallKind("beta", "  - {key: unit, label: 报送单位, type: org}\n"
+                                             "  - {key: verdict, label: 类别, type: enum, options: [甲, 乙]}\n");
+  auto load = [&](const std::string& same_org) {
+    TempDir dir;
+    dir.Write("a.yaml", SmallKind("alpha") +
+                            "  - {name: check, label: 核对, from: [open], roles: [clerk],\n"
+                            "     guards: [{linked: beta, state_in: [done], same_org: " + same_org + "}]}\n");
+    dir.Write("b.yaml", beta);
+    return LoadKinds(dir.path(), TestRoles());
+  };
+  Result<std::vector<KindDef>> kinds = load("unit");
+  ASSERT_TRUE(kinds.ok()) << kinds.status().ToString();
+  EXPECT_EQ((*kinds)[0].Action("check")->guards[0].same_org, "unit");
+  for (const std::string bad : {"verdict", "nope"}) {
+    kinds = load(bad);
+    ASSERT_FALSE(kinds.ok()) << bad;
+    EXPECT_NE(kinds.status().message().find("/a.yaml:11: "), std::string::npos) << kinds.status().message();
+    EXPECT_NE(kinds.status().message().find("same_org names '" + bad + "', which is no org field of kind 'beta'"),
+              std::string::npos)
+        << kinds.status().message();
+  }
+  ExpectInvalid(WithAction("  - {name: close, label: 结束, from: [open], to: done, roles: [clerk], "
+                           "guards: [{elapsed: period, same_org: unit}]}"),
+                13, "either 'elapsed' or 'linked'");
+}
+
 TEST(LoadKinds, FirstBadFileStopsLoading) {
   TempDir dir;
   dir.Write("a.yaml", SmallKind("alpha"));

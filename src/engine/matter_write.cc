@@ -274,7 +274,7 @@ Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, 
         linked.push_back({r.Text(0), r.Text(1), r.Text(2), data.is_discarded() ? Json::object() : std::move(data)});
       }
     }
-    if (auto refusal = GuardRefusal(*a, m.deadlines, today, req.note, linked)) return Status("guard_failed", *refusal);
+    if (auto refusal = GuardRefusal(*a, m.deadlines, today, req.note, linked, m.org_id)) return Status("guard_failed", *refusal);
 
     // Deadlines. Lengths follow the field values as they will be after this action.
     Json after = m.data;

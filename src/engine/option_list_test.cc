@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "base/temp_dir.h"
+#include "engine/field_checks.h"
 #include "engine/kind.h"
 
 namespace fazhi::engine {
@@ -109,6 +110,57 @@ TEST(OptionList, EnumFieldTakesOptionsFromList) {
       KindWith("  - {key: colour, label: 颜色, type: text, options_from: colours}\n"), "k.yaml", {"clerk"}, lists);
   ASSERT_FALSE(text.ok());
   EXPECT_NE(text.status().message().find("applies to enum fields"), std::string::npos);
+}
+
+// A kind whose list-backed field must agree with another field through an
+// attribute of the chosen item (`matches`).
+Result<KindDef> KindWithMatch(const std::string& code_field, const std::string& check) {
+  std::vector<OptionList> lists{*ParseOptionList(kList, "l.yaml")};
+  return ParseKind("kind: k\nlabel: 小\nfields:\n"
+                   "  - {key: colour, label: 颜色, type: enum, options_from: colours}\n"
+                   "  - {key: plain, label: 普通, type: enum, options: [甲]}\n" +
+                       code_field + "checks:\n" + check +
+                       "states: [open, done]\ninitial: open\nfinal: [done]\nactions:\n"
+                       "  - {name: finish, label: 完成, from: [open], to: done, roles: [clerk]}\n",
+                   "k.yaml", {"clerk"}, lists);
+}
+
+TEST(OptionList, MatchesChecksTheChosenItemsAttribute) {
+  Result<KindDef> k = KindWithMatch("  - {key: code, label: 代码, type: enum, options: [r, g]}\n",
+                                    "  - {field: colour, matches: code, attr: code}\n");
+  ASSERT_TRUE(k.ok()) << k.status().ToString();
+  auto check = [&](const Json& after, const std::set<std::string>& changed) {
+    FieldErrors errors;
+    EvaluateChecks(*k, after, changed, &errors);
+    return errors;
+  };
+  EXPECT_TRUE(check({{"colour", "红"}, {"code", "r"}}, {"colour", "code"}).empty());
+  FieldErrors e = check({{"colour", "红"}, {"code", "g"}}, {"colour", "code"});
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e["colour"], "颜色所选事项对应的代码为「r」，与所填代码不一致");
+  EXPECT_EQ(check({{"colour", "红"}, {"code", "g"}}, {"code"}).count("code"), 1u);  // the field being changed
+  EXPECT_TRUE(check({{"colour", "绿"}, {"code", "g"}}, {"colour"}).empty());      // 绿 names no code
+  EXPECT_TRUE(check({{"colour", "红"}}, {"colour"}).empty());                      // no code given
+}
+
+TEST(OptionList, MatchesRefusals) {
+  const std::string code = "  - {key: code, label: 代码, type: text}\n";
+  auto error = [&](const std::string& field, const std::string& check) {
+    Result<KindDef> k = KindWithMatch(field, check);
+    return k.ok() ? std::string("ok") : k.status().message();
+  };
+  EXPECT_EQ(error(code, "  - {field: colour, matches: code, attr: code}\n"), "ok");  // a text field too
+  EXPECT_NE(error(code, "  - {field: plain, matches: code, attr: code}\n").find("applies to enum fields with options_from"),
+            std::string::npos);
+  EXPECT_NE(error(code, "  - {field: colour, matches: code}\n").find("matches needs 'attr'"), std::string::npos);
+  EXPECT_NE(error(code, "  - {field: colour, matches: code, attr: size}\n").find("no item of list 'colours' has attribute 'size'"),
+            std::string::npos);
+  EXPECT_NE(error("  - {key: code, label: 代码, type: enum, options: [x]}\n",
+                  "  - {field: colour, matches: code, attr: code}\n")
+                .find("item '红' has code 'r', which is not an option of field 'code'"),
+            std::string::npos);
+  EXPECT_NE(error(code, "  - {field: colour, not_before: code, attr: code}\n").find("'attr' applies to matches only"),
+            std::string::npos);
 }
 
 TEST(OptionList, ShippedListsLoad) {

@@ -305,6 +305,29 @@ struct Server::Impl {
         linger = true;
         break;
       }
+      if (spooled && opt.admit_spooled) {
+        // Status 0 stands for "admitted" on the way back from the pool.
+        std::function<Response()> admit = [this, &req]() {
+          try {
+            std::optional<Response> r = opt.admit_spooled(req);
+            if (r) return std::move(*r);
+            Response admitted;
+            admitted.status = 0;
+            return admitted;
+          } catch (const std::exception& e) {
+            log->error("admission threw: {} {}: {}", req.method, req.path, e.what());
+            return JsonError(500, "internal", "服务器内部错误");
+          }
+        };
+        Response refused = co_await RunOnPool(*workers, std::move(admit), asio::use_awaitable);
+        if (refused.status != 0) {
+          const int status = refused.status;
+          co_await WriteResponse(stream, req.method, req.path, version, false, std::move(refused), ec);
+          AccessLog(req, status, 0, start);
+          linger = !header.is_done();
+          break;
+        }
+      }
       if (!header.is_done() && beast::iequals(req.Header("expect"), "100-continue")) {
         bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, version};
         co_await bhttp::async_write(stream, go_on, asio::redirect_error(asio::use_awaitable, ec));

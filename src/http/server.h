@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "http/message.h"
@@ -41,6 +42,11 @@ struct ServerOptions {
   // set): true spools its body to disk. Unset: every body goes to memory.
   std::function<bool(const Request&)> spool_body;
   std::string spool_dir;  // created 0700 by Bind() when spool_body is set
+  // Asked on the worker pool for a spooled request before a byte of its body
+  // is read: a response refuses the request there and then (e.g. 401 without
+  // a session), so a client that may not upload cannot fill the spool. None
+  // (or unset) reads the body.
+  std::function<std::optional<Response>(const Request&)> admit_spooled;
   uint64_t max_spooled_body_bytes = 64 * 1024 * 1024;
   // Reading a body into memory must finish within this time; a spooled body
   // may take longer but must make progress within it, chunk by chunk.

@@ -210,6 +210,23 @@ test('a chunked upload that grows past the cap is 413 and its spool file is remo
   assert.deepEqual(await attachmentsOf(m), []);
 });
 
+test('an upload without a session, or without its CSRF token, is refused on its headers, before any body is spooled', async () => {
+  const m = await newMatter();
+  for (const [who, code] of [[{ cookie: '', csrf: '' }, 'unauthenticated'], [{ cookie: clerk.cookie, csrf: '' }, 'csrf']]) {
+    // 10 MiB announced, 1 MiB sent: the answer must not wait for the rest.
+    const u = rawUpload(who, m, '匿名.pdf', [`Content-Length: ${10 * MiB}`, 'Content-Type: application/pdf']);
+    await u.send(pdfOf(MiB));
+    const answered = await eventually(() => u.responded());
+    assert.ok(answered, 'answered before the body was complete');
+    u.sock.end();
+    const raw = await u.response;
+    assert.equal(statusOf(raw), code === 'csrf' ? 403 : 401, raw.slice(0, 200));
+    assert.match(raw, new RegExp(`"code":"${code}"`));
+    assert.deepEqual(spoolFiles(), []);
+  }
+  assert.deepEqual(await attachmentsOf(m), []);
+});
+
 test('a file of a refused type, or an empty one, is stored nowhere', async () => {
   const m = await newMatter();
   // 2 MiB: more than any in-memory body may be, so this went through the spool.

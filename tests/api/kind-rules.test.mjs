@@ -81,6 +81,13 @@ test('GET /api/v1/kinds states the checks, the user fields\' roles and the dange
   assert.equal(style('legality_review', 'return'), 'default');
   assert.deepEqual(kinds.counsel_work.fields.find((f) => f.key === 'counsel').roles,
     ['chief_counsel', 'external_counsel', 'counsel_assistant']);
+  // The review catalogue: the item select's options and their categories come from the list.
+  const item = kinds.legality_review.fields.find((f) => f.key === 'catalogue_item');
+  assert.equal(item.optionsFrom, 'review_catalogue');
+  assert.deepEqual(Object.keys(item.optionAttrs).sort(), [...item.options].sort());
+  assert.equal(item.optionAttrs['县政府部门制发的行政规范性文件'].category, '行政规范性文件');
+  assert.deepEqual(kinds.legality_review.checks.find((c) => c.op === 'matches'),
+    { field: 'catalogue_item', op: 'matches', other: 'category', attr: 'category', plus: { years: 0, months: 0, days: 0 }, when: {} });
 });
 
 test('counsel contract: the service period may not end before it starts, on create, edit and renewal', async () => {
@@ -174,6 +181,20 @@ test('normative document: the linked review must be of category 行政规范性�
   d = r.body;
   r = await refused(leader, d, 'issue', { fields: { signer: '局长' } }, 409, 'guard_failed');
   assert.match(r.body.error.message, /不是“行政规范性文件”类别.*不得签发/);
+});
+
+test('normative document: the linked review must be one its own unit submitted', async () => {
+  const today = await serverToday();
+  // An issued, lawful review of the right category — but 住建局's, not 市场监管局's.
+  const others = await issuedReview(unit, '行政规范性文件', 'ZJJ');
+  let d = await documentInReview(others);
+  const meeting = { fields: { meeting: '局党组会议', meeting_date: today } };
+  const r = await refused(unit, d, 'deliberate', meeting, 409, 'guard_failed');
+  assert.equal(r.body.error.message, '关联的合法性审查不是本单位报送的审查，不能作为本文件的合法性审核，不得提交集体审议');
+  const own = await issuedReview(unit, '行政规范性文件', 'SCJG');
+  d = await walk(d, [[unit, 'revise', { note: '改送本单位报送的审查' }], [unit, 'submit_review', { fields: { review: own.id } }],
+    [unit, 'deliberate', meeting]]);
+  assert.equal(d.state, 'deliberated');
 });
 
 test('major decision: the linked review must be of category 重大行政决策; post-evaluation after the meeting', async () => {

@@ -106,6 +106,12 @@ test('legality review: every action, periods, 文号, outcome and feedback', asy
   assert.equal(r.status, 422);
   assert.ok(r.body.error.details.fields.catalogue_item, r.text);
   assert.deepEqual(Object.keys(r.body.error.details.fields), ['catalogue_item']);
+  // … and belongs to one review category: a document item on a policy review is refused.
+  r = await create(unit, 'legality_review',
+    { category: '政策文件', submitting_org: org('SCJG'), catalogue_item: '县政府部门制发的行政规范性文件', explanation: '依据上位法起草。' },
+    { orgId: org('JUS-LR') });
+  assert.equal(r.status, 422);
+  assert.match(r.body.error.details.fields.catalogue_item, /对应的审查类别为「行政规范性文件」，与所填审查类别不一致/);
 
   r = await create(unit, 'legality_review',
     { category: '行政规范性文件', submitting_org: org('SCJG'), catalogue_item: '县政府部门制发的行政规范性文件', explanation: '依据上位法起草。' },

@@ -41,6 +41,12 @@ test('the demo 2024 gives the reference report figures', async () => {
   assert.equal(f['normative_document.review_rate'].numerator, 10);
   assert.equal(f['normative_document.review_rate'].denominator, 10);
   assert.equal(f['normative_document.filing_rate'].denominator, 10);
+  // The review catalogue's control figures stay 0 and are not flagged; other figures carry no flag.
+  for (const id of ['major_decision.decided_unreviewed', 'normative_document.deliberated_unreviewed']) {
+    assert.equal(f[id].value, 0, id);
+    assert.equal(f[id].flagged, false, id);
+  }
+  assert.equal(f['major_decision.catalogued'].flagged, undefined);
   for (const m of Object.values(f)) {
     assert.equal(typeof m.label, 'string');
     assert.ok(m.label.length > 0);

@@ -22,6 +22,7 @@ import {
   chooseOrg,
   createMatter,
   deadline,
+  fieldItem,
   fillField,
   fillNote,
   headerLight,
@@ -47,8 +48,16 @@ function submitReview(page, title, category) {
     await chooseOrg(page, page, 'submitting_org', '示范县市场监督管理局')
     await fillField(page, 'explanation', '依据《优化营商环境条例》起草，已征求相关部门意见。')
     // The catalogue item is picked from the county's 目录清单 (definitions/lists).
+    // The select offers only the catalogue items of the chosen category.
     const item = { 政策文件: '提请县政府常务会议研究的政策措施文件', 行政规范性文件: '县政府部门制发的行政规范性文件' }[category]
-    await choose(page, page, 'catalogue_item', item)
+    await fieldItem(page, 'catalogue_item').locator('.el-select__wrapper').click()
+    const offered = page.locator('.el-select-dropdown__item:visible')
+    await offered.filter({ hasText: item }).first().waitFor()
+    const texts = (await offered.allInnerTexts()).map((t) => t.trim())
+    assert.ok(texts.length >= 2, texts.join('、'))
+    const other = category === '政策文件' ? '规范性文件' : '政策'
+    assert.ok(!texts.some((t) => t.includes(other)), `only ${category} items: ${texts.join('、')}`)
+    await offered.filter({ hasText: item }).first().click()
   })
 }
 

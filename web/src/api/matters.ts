@@ -33,6 +33,10 @@ export interface FieldDef {
   linkKind?: string
   /** user fields: the named user must hold one of these role codes (absent: any business role). */
   roles?: string[]
+  /** enum fields whose options come from a list in definitions/lists (e.g. review_catalogue). */
+  optionsFrom?: string
+  /** …and each option's attributes in that list (option → attribute → value). */
+  optionAttrs?: Record<string, Record<string, string>>
 }
 
 export interface StateDef {
@@ -67,7 +71,7 @@ export interface ActionDef {
 
 export type ActionStyle = 'default' | 'danger'
 
-export type CheckOp = 'not_before' | 'not_after' | 'before' | 'after'
+export type CheckOp = 'not_before' | 'not_after' | 'before' | 'after' | 'matches'
 
 /** A cross-field check: `field` compared with `other` (+ `plus` for dates) when the `when` fields hold those options. */
 export interface CheckDef {
@@ -77,6 +81,8 @@ export interface CheckDef {
   plus: { years: number; months: number; days: number }
   when: Record<string, string[]>
   message?: string
+  /** matches: the attribute of FIELD's chosen list item that must equal OTHER's value. */
+  attr?: string
 }
 
 export type DeadlineUnit = 'working_day' | 'calendar_day'
