@@ -465,8 +465,11 @@ TEST_P(ReadCacheTest, LightsAreForTodayEvenFromTheCache) {
   auto shared = service_->ListShared(all, q);  // the cached rows, lights beside them
   ASSERT_TRUE(shared.ok());
   ASSERT_EQ(shared->lights.size(), shared->page->items.size());
-  for (size_t i = 0; i < shared->lights.size(); ++i)
-    if (shared->page->items[i].id == rows_[0].id) EXPECT_EQ(shared->lights[i].color, "red");
+  for (size_t i = 0; i < shared->lights.size(); ++i) {
+    if (shared->page->items[i].id == rows_[0].id) {
+      EXPECT_EQ(shared->lights[i].color, "red");
+    }
+  }
   v = Detail(rows_[0].id);
   EXPECT_EQ(v.light.color, "red");
   EXPECT_EQ(v.deadlines[0].light.color, "red");
