@@ -10,6 +10,7 @@ Api::Api(std::unique_ptr<http::StaticFiles> files, Authenticator authenticate)
 
 void Api::Add(RouteSpec spec) {
   if (spec.spooled_body) spooled_.emplace(spec.method + " " + spec.pattern, spec);
+  if (spec.slow) slow_.insert(spec.method + " " + spec.pattern);
   specs_.push_back(spec);
   RouteSpec stored = std::move(spec);
   router_.Add(stored.method, stored.pattern,
@@ -62,6 +63,9 @@ std::optional<http::Response> Api::Refusal(const RouteSpec& spec, const http::Re
     return ErrorResponse(403, "password_change_required", "请先修改密码后再继续操作");
   if (spec.access == Access::kPermission && !found->Can(spec.permission))
     return ErrorResponse(403, "forbidden", "没有执行此操作的权限");
+  // A request that may write reads what it wrote: the content version read
+  // with the session would find the state from before (engine/read_cache.h).
+  if (IsStateChanging(req.method)) found->content_version.reset();
   *who = std::move(found).value();
   return std::nullopt;
 }
@@ -83,9 +87,27 @@ std::optional<http::Response> Api::AdmitSpooled(const http::Request& req) const 
 }
 
 bool Api::SpoolsBody(const http::Request& req) const {
-  if (spooled_.empty()) return false;
+  // Most requests use a method no spooled route has: no route lookup.
+  const std::string& m = req.method;
+  bool method_spools = false;
+  for (const auto& [s, spec] : spooled_)
+    method_spools = method_spools || (s.size() > m.size() && s.compare(0, m.size(), m) == 0 && s[m.size()] == ' ');
+  if (!method_spools) return false;
   auto match = router_.Find(req.method, req.path);
   return match.outcome == http::Router::Outcome::kFound && spooled_.count(req.method + " " + match.pattern) > 0;
+}
+
+bool Api::QuickRead(const http::Request& req) const {
+  if (req.method != "GET" && req.method != "HEAD") return false;
+  if (req.path.rfind("/api/", 0) != 0) return false;
+  auto match = router_.Find(req.method, req.path);
+  return match.outcome == http::Router::Outcome::kFound && slow_.count("GET " + match.pattern) == 0;
+}
+
+void Api::MarkSlow(const std::string& method, const std::string& pattern) {
+  slow_.insert(method + " " + pattern);
+  for (auto& spec : specs_)
+    if (spec.method == method && spec.pattern == pattern) spec.slow = true;
 }
 
 http::Response Api::Handle(http::Request& req) const {

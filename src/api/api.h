@@ -41,6 +41,9 @@ struct RouteSpec {
   // The body is an upload: the server spools it to a file (Request::body_file)
   // under its own size cap instead of reading it into memory.
   bool spooled_body = false;
+  // A GET that may take long or wait on disk or other work (rendering,
+  // statistics, audited downloads): never on the read pool (QuickRead).
+  bool slow = false;
 };
 
 // Resolves the session of a request, or an error Status
@@ -62,6 +65,11 @@ class Api {
   // Whether the request goes to a route with a spooled body (the server asks
   // once the headers are in, before reading the body).
   bool SpoolsBody(const http::Request& req) const;
+  // Whether the request is a GET or HEAD of an API route not marked slow:
+  // the server runs those on its read pool.
+  bool QuickRead(const http::Request& req) const;
+  // Marks a registered route slow (RouteSpec::slow).
+  void MarkSlow(const std::string& method, const std::string& pattern);
   // For a spooled request, before its body is read: the refusal the route's
   // access checks (origin, session, CSRF, password change, permission) give
   // from the headers alone, or none. The handler checks again with the body.
@@ -84,6 +92,7 @@ class Api {
   http::Router router_;
   std::vector<RouteSpec> specs_;
   std::map<std::string, RouteSpec> spooled_;  // spooled routes by "METHOD pattern"
+  std::set<std::string> slow_;                 // "METHOD pattern" of slow routes
 };
 
 }  // namespace fazhi::api

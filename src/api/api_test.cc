@@ -14,6 +14,7 @@ identity::Principal Alice() {
   p.username = "alice";
   p.csrf_token = "tok";
   p.permissions = {"user:manage"};
+  p.content_version = 42;
   return p;
 }
 
@@ -94,6 +95,42 @@ TEST(Api, NonApiWritesRejected) {
   Api api = MakeApi();
   auto req = Req("POST", "/index.html");
   EXPECT_EQ(api.Handle(req).status, 405);
+}
+
+TEST(Api, RequestsThatMayWriteCarryNoSessionContentVersion) {
+  Api api = MakeApi();
+  auto seen = [](Call& c) {
+    return JsonResponse(200, Json{{"has", c.principal->content_version.has_value()}});
+  };
+  api.Session("GET", "/api/v1/v", seen);
+  api.Session("POST", "/api/v1/v", seen);
+  auto get = Req("GET", "/api/v1/v");
+  get.headers["cookie"] = "fazhi_session=good";
+  EXPECT_EQ(Json::parse(api.Handle(get).body)["has"], true);
+  auto post = Req("POST", "/api/v1/v");
+  post.headers["cookie"] = "fazhi_session=good";
+  post.headers["x-csrf-token"] = "tok";
+  http::Response r = api.Handle(post);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json::parse(r.body)["has"], false);
+}
+
+TEST(Api, QuickReadsAreGetsOfApiRoutesNotMarkedSlow) {
+  Api api = MakeApi();
+  api.Session("GET", "/api/v1/things/{id}", [](Call&) { return JsonResponse(200, Json::object()); });
+  api.Session("POST", "/api/v1/things/{id}", [](Call&) { return JsonResponse(200, Json::object()); });
+  api.Session("GET", "/api/v1/things/{id}/report", [](Call&) { return JsonResponse(200, Json::object()); });
+  api.MarkSlow("GET", "/api/v1/things/{id}/report");
+  EXPECT_TRUE(api.QuickRead(Req("GET", "/api/v1/things/7")));
+  EXPECT_TRUE(api.QuickRead(Req("HEAD", "/api/v1/things/7")));
+  EXPECT_FALSE(api.QuickRead(Req("POST", "/api/v1/things/7")));
+  EXPECT_FALSE(api.QuickRead(Req("GET", "/api/v1/things/7/report")));
+  EXPECT_FALSE(api.QuickRead(Req("HEAD", "/api/v1/things/7/report")));
+  EXPECT_FALSE(api.QuickRead(Req("GET", "/api/v1/nothing")));
+  EXPECT_FALSE(api.QuickRead(Req("GET", "/index.html")));
+  bool marked = false;
+  for (const auto& spec : api.Routes()) marked = marked || (spec.pattern == "/api/v1/things/{id}/report" && spec.slow);
+  EXPECT_TRUE(marked);
 }
 
 TEST(Api, OnlyRoutesMarkedSpooledGetTheirBodyOnDisk) {

@@ -148,6 +148,7 @@ Status AddDocumentRoutes(Api& api, engine::MatterService& matters, identity::Ide
     r.Set("Cache-Control", "private, no-store");
     return r;
   });
+  api.MarkSlow("GET", "/api/v1/matters/{id}/documents/{template}");  // rendering, then an audited download
   return Status::Ok();
 }
 

@@ -19,138 +19,162 @@ constexpr std::array<bool, 256> PlainBytes() {
 }
 constexpr std::array<bool, 256> kPlain = PlainBytes();
 
-}  // namespace
+// Whether any of the 8 bytes in x is not plain: >= 0x80, < 0x20, '"' or '\\'.
+// (The zero-byte tests may also fire next to a byte >= 0x80, which is not
+// plain anyway.)
+bool AnyNotPlain(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  return ((x & kHigh) | ((x - 0x20 * kOnes) & ~x & kHigh) | has_zero(x ^ ('"' * kOnes)) |
+          has_zero(x ^ ('\\' * kOnes))) != 0;
+}
 
-void AppendJsonString(std::string_view s, std::string* out) {
-  out->push_back('"');
+// Writes s escaped, with its quotes, at out (room for 6 * s.size() + 2 bytes);
+// returns the end.
+char* EscapeInto(std::string_view s, char* out) {
+  *out++ = '"';
   size_t run = 0;  // start of the bytes that are copied as they are
   size_t i = 0;
+  const auto flush = [&](size_t to) {
+    std::memcpy(out, s.data() + run, to - run);
+    out += to - run;
+  };
   while (i < s.size()) {
+    // Runs of plain ASCII eight bytes at a time.
+    while (i + 8 <= s.size()) {
+      uint64_t x;
+      std::memcpy(&x, s.data() + i, 8);
+      if (AnyNotPlain(x)) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (kPlain[c]) {
       ++i;
       continue;
     }
     if (c >= 0x80) {
+      // Runs of the common three-byte sequences (lead E1–EC or EE–EF: any
+      // two continuation bytes follow), checked without the general rule.
+      const size_t at = i;
+      while (i + 3 <= s.size()) {
+        const unsigned char a = static_cast<unsigned char>(s[i]);
+        const unsigned char b = static_cast<unsigned char>(s[i + 1]);
+        const unsigned char d = static_cast<unsigned char>(s[i + 2]);
+        if (a < 0xE1 || a > 0xEF || a == 0xED || (b & 0xC0) != 0x80 || (d & 0xC0) != 0x80) break;
+        i += 3;
+      }
+      if (i > at) continue;
       if (const size_t n = Utf8SequenceLength(s, i); n > 0) {
         i += n;
         continue;
       }
     }
-    out->append(s.data() + run, i - run);
+    flush(i);
+    const auto put = [&out](std::string_view text) {
+      std::memcpy(out, text.data(), text.size());
+      out += text.size();
+    };
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
+      case '"': put("\\\""); break;
+      case '\\': put("\\\\"); break;
+      case '\b': put("\\b"); break;
+      case '\f': put("\\f"); break;
+      case '\n': put("\\n"); break;
+      case '\r': put("\\r"); break;
+      case '\t': put("\\t"); break;
       default:
         if (c >= 0x80) {
-          out->append(kReplacement);  // not UTF-8
+          put(kReplacement);  // not UTF-8: 3 bytes for 1
         } else {
           const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-          out->append(esc, 6);
+          put(std::string_view(esc, 6));
         }
     }
     run = ++i;
   }
-  out->append(s.data() + run, i - run);
-  out->push_back('"');
+  flush(i);
+  *out++ = '"';
+  return out;
 }
 
-void JsonWriter::BeforeValue() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!has_items_.empty()) {
-    if (has_items_.back()) out_.push_back(',');
-    has_items_.back() = true;
-  }
+}  // namespace
+
+void AppendJsonString(std::string_view s, std::string* out) {
+  const size_t at = out->size();
+  out->resize(at + 6 * s.size() + 2);
+  char* end = EscapeInto(s, out->data() + at);
+  out->resize(static_cast<size_t>(end - out->data()));
 }
 
-JsonWriter& JsonWriter::BeginObject() {
-  BeforeValue();
-  out_.push_back('{');
-  has_items_.push_back(false);
-  return *this;
+void JsonWriter::Grow(size_t n) {
+  size_t size = buf_.size() * 2;
+  if (size < len_ + n) size = len_ + n;
+  buf_.resize(size);
 }
 
-JsonWriter& JsonWriter::EndObject() {
-  out_.push_back('}');
-  has_items_.pop_back();
-  return *this;
-}
-
-JsonWriter& JsonWriter::BeginArray() {
-  BeforeValue();
-  out_.push_back('[');
-  has_items_.push_back(false);
-  return *this;
-}
-
-JsonWriter& JsonWriter::EndArray() {
-  out_.push_back(']');
-  has_items_.pop_back();
-  return *this;
+void JsonWriter::Escaped(std::string_view s) {
+  char* end = EscapeInto(s, buf_.data() + len_);
+  len_ = static_cast<size_t>(end - buf_.data());
 }
 
 JsonWriter& JsonWriter::Key(std::string_view key) {
+  Ensure(6 * key.size() + 3);
   BeforeValue();
-  AppendJsonString(key, &out_);
-  out_.push_back(':');
+  Escaped(key);
+  Put(':');
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::String(std::string_view s) {
+  Ensure(6 * s.size() + 2);
   BeforeValue();
-  AppendJsonString(s, &out_);
+  Escaped(s);
   return *this;
 }
 
 JsonWriter& JsonWriter::Int(int64_t v) {
+  Ensure(24);
   BeforeValue();
-  char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  out_.append(buf, end);
+  auto [end, ec] = std::to_chars(buf_.data() + len_, buf_.data() + len_ + 24, v);
+  len_ = static_cast<size_t>(end - buf_.data());
   return *this;
 }
 
 JsonWriter& JsonWriter::IntString(int64_t v) {
+  Ensure(26);
   BeforeValue();
-  char buf[24];
-  buf[0] = '"';
-  auto [end, ec] = std::to_chars(buf + 1, buf + sizeof buf - 1, v);
-  *end++ = '"';
-  out_.append(buf, end);
+  Put('"');
+  auto [end, ec] = std::to_chars(buf_.data() + len_, buf_.data() + len_ + 24, v);
+  len_ = static_cast<size_t>(end - buf_.data());
+  Put('"');
   return *this;
 }
 
 JsonWriter& JsonWriter::Bool(bool b) {
+  Ensure(5);
   BeforeValue();
-  out_.append(b ? "true" : "false");
+  b ? Copy("true", 4) : Copy("false", 5);
   return *this;
 }
 
 JsonWriter& JsonWriter::Null() {
+  Ensure(4);
   BeforeValue();
-  out_.append("null");
+  Copy("null", 4);
   return *this;
 }
 
 JsonWriter& JsonWriter::Raw(std::string_view json) {
+  Ensure(json.size());
   BeforeValue();
-  out_.append(json);
+  Copy(json.data(), json.size());
   return *this;
 }
 
 JsonWriter& JsonWriter::Value(const Json& j) {
-  BeforeValue();
-  out_.append(j.dump(-1, ' ', false, Json::error_handler_t::replace));
-  return *this;
+  return Raw(j.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
 }  // namespace fazhi::api

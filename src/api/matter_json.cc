@@ -24,8 +24,11 @@ void WriteStrings(JsonWriter& w, const std::vector<std::string>& items) {
   w.EndArray();
 }
 
-// The members of a summary, without the braces (the matter view adds its own).
-void WriteSummaryMembers(JsonWriter& w, const engine::MatterSummary& s) {
+// The members of a summary, without the braces (the matter view adds its own),
+// with `light` as its light; *light_text gets where the light's text starts
+// and ends.
+void WriteSummaryMembers(JsonWriter& w, const engine::MatterSummary& s, const engine::Light& light,
+                         std::pair<size_t, size_t>* light_text = nullptr) {
   WriteIdOrNull(w.Key("assigneeId"), s.assignee_id);
   w.Field("assigneeName", s.assignee_name);
   w.Key("closedAt");
@@ -35,7 +38,10 @@ void WriteSummaryMembers(JsonWriter& w, const engine::MatterSummary& s) {
   s.due_on.empty() ? w.Null() : w.String(s.due_on);
   WriteId(w.Key("id"), s.id);
   w.Field("kind", s.kind).Field("kindLabel", s.kind_label);
-  WriteLight(w.Key("light"), s.light);
+  w.Key("light");
+  if (light_text) light_text->first = w.text().size();
+  WriteLight(w, light);
+  if (light_text) light_text->second = w.text().size();
   w.Field("number", s.number);
   WriteId(w.Key("orgId"), s.org_id);
   w.Field("orgName", s.org_name)
@@ -102,13 +108,37 @@ Json KindJson(const engine::KindDef& k) {
 
 void WriteSummary(JsonWriter& w, const engine::MatterSummary& s) {
   w.BeginObject();
-  WriteSummaryMembers(w, s);
+  WriteSummaryMembers(w, s, s.light);
   w.EndObject();
 }
 
 void WriteSummaries(JsonWriter& w, const std::vector<engine::MatterSummary>& items) {
   w.BeginArray();
   for (const auto& s : items) WriteSummary(w, s);
+  w.EndArray();
+}
+
+void SummaryTextParts(const engine::MatterSummary& s, std::string* before, std::string* after) {
+  JsonWriter w(1024);
+  std::pair<size_t, size_t> light;
+  w.BeginObject();
+  WriteSummaryMembers(w, s, s.light, &light);
+  w.EndObject();
+  const std::string_view text = w.text();
+  *before = std::string(text.substr(0, light.first));
+  *after = std::string(text.substr(light.second));
+}
+
+void WriteLightValue(JsonWriter& w, const engine::Light& light) { WriteLight(w, light); }
+
+void WriteSummaries(JsonWriter& w, const std::vector<engine::MatterSummary>& items,
+                    const std::vector<engine::Light>& lights) {
+  w.BeginArray();
+  for (size_t i = 0; i < items.size(); ++i) {
+    w.BeginObject();
+    WriteSummaryMembers(w, items[i], i < lights.size() ? lights[i] : items[i].light);
+    w.EndObject();
+  }
   w.EndArray();
 }
 
@@ -124,7 +154,7 @@ void WriteAttachment(JsonWriter& w, const engine::AttachmentView& a) {
 
 void WriteMatter(JsonWriter& w, const engine::MatterView& v) {
   w.BeginObject();
-  WriteSummaryMembers(w, v);
+  WriteSummaryMembers(w, v, v.light);
   w.Key("actions").BeginArray();
   for (const auto& a : v.actions) {
     w.BeginObject().Field("effect", a.effect);

@@ -16,6 +16,16 @@ Json KindJson(const engine::KindDef& k);
 void WriteSummary(JsonWriter& w, const engine::MatterSummary& s);
 // An array of summaries.
 void WriteSummaries(JsonWriter& w, const std::vector<engine::MatterSummary>& items);
+// An array of summaries with these lights instead of their own (lights[i]
+// for items[i]: a shared page, engine::ListPage).
+void WriteSummaries(JsonWriter& w, const std::vector<engine::MatterSummary>& items,
+                    const std::vector<engine::Light>& lights);
+// A summary's text in two parts around the value of its light: WriteSummary
+// writes before + the light + after. For rows whose text is kept while only
+// their light changes (SummaryTextCache).
+void SummaryTextParts(const engine::MatterSummary& s, std::string* before, std::string* after);
+// A light as a value ({"color":…,"daysLeft":…}).
+void WriteLightValue(JsonWriter& w, const engine::Light& light);
 void WriteMatter(JsonWriter& w, const engine::MatterView& v);
 void WriteEvent(JsonWriter& w, const engine::EventView& e);
 void WriteAttachment(JsonWriter& w, const engine::AttachmentView& a);

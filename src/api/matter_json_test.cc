@@ -77,6 +77,17 @@ TEST(MatterJson, SummaryKeepsItsShapeAndText) {
   JsonWriter w2;
   WriteSummaries(w2, {s, Summary()});
   EXPECT_EQ(Json::parse(w2.text()), Json::array({ExpectedSummary(s), ExpectedSummary(Summary())}));
+  // A shared page's rows with today's lights instead of their own.
+  engine::Light red;
+  red.color = "red";
+  red.days_left = -2;
+  red.has_days = true;
+  JsonWriter w3;
+  WriteSummaries(w3, {s, Summary()}, {red, engine::Light()});
+  engine::MatterSummary s_red = s, plain = Summary();
+  s_red.light = red;
+  plain.light = engine::Light();
+  EXPECT_EQ(w3.text(), Dump(Json::array({ExpectedSummary(s_red), ExpectedSummary(plain)})));
 }
 
 TEST(MatterJson, MatterViewKeepsItsShape) {

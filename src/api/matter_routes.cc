@@ -4,8 +4,10 @@
 #include <filesystem>
 
 #include "api/errors.h"
+#include "api/identity_cache.h"
 #include "api/identity_views.h"
 #include "api/matter_json.h"
+#include "api/summary_text_cache.h"
 
 namespace fazhi::api {
 namespace {
@@ -86,7 +88,10 @@ void AddMatterRoutes(Api& api, engine::MatterService& service) {
     return r;
   });
 
-  api.Permission("GET", "/api/v1/matters", "matter:read", [&service](Call& c) {
+  // The text of cached list pages' rows, kept as long as the engine keeps the
+  // pages (as many as its list cache holds).
+  auto rows_text = std::make_shared<SummaryTextCache>(1024);
+  api.Permission("GET", "/api/v1/matters", "matter:read", [&service, rows_text](Call& c) {
     engine::ListQuery q;
     if (Status st = ParsePaging(c.req, &q.page, &q.page_size); !st.ok()) return ErrorResponse(st);
     q.kind = c.req.Query("kind");
@@ -103,13 +108,14 @@ void AddMatterRoutes(Api& api, engine::MatterService& service) {
     const std::string assignee = c.req.Query("assignee");
     if (!assignee.empty() && assignee != "me") return ErrorResponse(400, "invalid_query", "assignee 只支持 me");
     q.assignee_me = assignee == "me";
-    auto page = service.List(*c.principal, q);
-    if (!page.ok()) return ErrorResponse(page.status());
-    JsonWriter w(600 * page->items.size() + 128);
+    auto listed = service.ListShared(*c.principal, q);
+    if (!listed.ok()) return ErrorResponse(listed.status());
+    const Page<engine::MatterSummary>& page = *listed->page;
+    JsonWriter w(600 * page.items.size() + 128);
     w.BeginObject();
-    WriteSummaries(w.Key("items"), page->items);
-    w.Field("page", q.page).Field("pageSize", q.page_size).Field("total", page->total);
-    w.Field("totalCapped", page->total_capped).EndObject();
+    rows_text->WriteRows(w.Key("items"), *listed);
+    w.Field("page", q.page).Field("pageSize", q.page_size).Field("total", page.total);
+    w.Field("totalCapped", page.total_capped).EndObject();
     return JsonTextResponse(200, w.Take());
   });
 
@@ -176,16 +182,24 @@ void AddMatterRoutes(Api& api, engine::MatterService& service) {
     return WithEtag(MatterResponse(200, v.value()), v->version);
   });
 
-  api.Session("GET", "/api/v1/matters/{id}/events", [&service](Call& c) {
-    auto events = service.Events(*c.principal, PathId(c.req));
+  // A timeline's text depends on nothing but the timeline: written once for
+  // each one the engine shares, kept while it lives.
+  auto timeline_text = std::make_shared<IdentityCache<engine::Timeline, std::string>>(8192);
+  api.Session("GET", "/api/v1/matters/{id}/events", [&service, timeline_text](Call& c) {
+    auto events = service.EventsShared(*c.principal, PathId(c.req));
     if (!events.ok()) return ErrorResponse(events.status());
-    JsonWriter w;
-    w.BeginObject().Key("items").BeginArray();
-    for (const auto& e : events->events) WriteEvent(w, e);
-    w.EndArray();
-    WritePeople(w.Key("people"), events->people);
-    w.EndObject();
-    return JsonTextResponse(200, w.Take());
+    std::shared_ptr<const std::string> text = timeline_text->Find(*events);
+    if (!text) {
+      JsonWriter w;
+      w.BeginObject().Key("items").BeginArray();
+      for (const auto& e : (*events)->events) WriteEvent(w, e);
+      w.EndArray();
+      WritePeople(w.Key("people"), (*events)->people);
+      w.EndObject();
+      text = std::make_shared<const std::string>(w.Take());
+      timeline_text->Put(*events, text);
+    }
+    return JsonTextResponse(200, *text);
   });
 
   api.Permission("POST", "/api/v1/matters/{id}/reveal", "personal_data:reveal", [&service](Call& c) {
@@ -227,6 +241,7 @@ void AddMatterRoutes(Api& api, engine::MatterService& service) {
     r.Set("Cache-Control", "private, no-store");
     return r;
   });
+  api.MarkSlow("GET", "/api/v1/attachments/{id}");  // audited first: a durable write
 
   api.Session("GET", "/api/v1/inbox", [&service](Call& c) {
     auto page = service.Inbox(*c.principal, 50);

@@ -59,6 +59,7 @@ void AddMetricRoutes(Api& api, metrics::MetricService& service) {
     for (const auto& v : values.value()) items.push_back(ValueJson(v));
     return JsonResponse(200, Json{{"year", year}, {"metrics", items}});
   });
+  api.MarkSlow("GET", "/api/v1/metrics");  // every figure of a year in one statement
 
   api.Permission("GET", "/api/v1/metrics/{id}/matters", "dashboard:read", [&service](Call& c) {
     const std::string id = c.req.Param("id");
@@ -80,6 +81,7 @@ void AddMetricRoutes(Api& api, metrics::MetricService& service) {
     w.Field("page", page).Field("pageSize", page_size).Field("total", found->total).EndObject();
     return JsonTextResponse(200, w.Take());
   });
+  api.MarkSlow("GET", "/api/v1/metrics/{id}/matters");  // a figure's matters: a full count
 }
 
 }  // namespace fazhi::api

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <functional>
+#include <thread>
 #include <type_traits>
 
 namespace fazhi::app {
@@ -79,6 +80,8 @@ Status Apply(Config* c, const std::string& name, const std::string& value, const
     return set_int(&c->io_threads, 0, 256);
   } else if (name == "worker-threads") {
     return set_int(&c->worker_threads, 1, 1024);
+  } else if (name == "read-threads") {
+    return set_int(&c->read_threads, 0, 1024);
   } else if (name == "session-idle-minutes") {
     return set_int(&c->session_idle_minutes, 1, 24 * 60);
   } else if (name == "session-lifetime-hours") {
@@ -96,7 +99,7 @@ Status Apply(Config* c, const std::string& name, const std::string& value, const
 const std::vector<std::string> kBoolOptions = {"demo", "tls", "access-log", "test-clock"};
 const std::vector<std::string> kSettings = {
     "db", "listen", "web-root", "definitions", "attachments", "attachment-max-bytes", "key-file", "audit-checkpoint", "log-level", "demo", "tls",
-    "access-log", "test-clock", "test-clock-start", "io-threads", "worker-threads", "session-idle-minutes",
+    "access-log", "test-clock", "test-clock-start", "io-threads", "worker-threads", "read-threads", "session-idle-minutes",
     "session-lifetime-hours", "lockout-minutes", "password-max-age-days"};
 
 // Options of sub-commands (not settings); a value follows unless listed as a flag.
@@ -138,6 +141,12 @@ Status ApplyFile(Config* c, const std::string& path) {
 }
 
 }  // namespace
+
+int Config::ReadThreads() const {
+  if (read_threads > 0) return read_threads;
+  if (db.rfind("postgres", 0) == 0) return worker_threads;
+  return 2 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
 
 std::string Config::ListenHost() const {
   size_t colon = listen.rfind(':');
@@ -248,6 +257,8 @@ environment variables, e.g. FAZHI_WEB_ROOT):
   --access-log BOOL             one log line per request (true)
   --io-threads N                I/O threads (0 = one per core)
   --worker-threads N            handler threads (16)
+  --read-threads N              threads for quick reads (0 = two per core on SQLite,
+                                worker-threads on PostgreSQL)
   --session-idle-minutes N      30
   --session-lifetime-hours N    12
   --lockout-minutes N           30

@@ -33,6 +33,7 @@ struct Config {
   std::string test_clock_start;        // with test_clock: start the clock at this date (YYYY-MM-DD, 09:00 CST)
   int io_threads = 0;
   int worker_threads = 16;
+  int read_threads = 0;                // 0: ReadThreads() decides
   int session_idle_minutes = 30;
   int session_lifetime_hours = 12;
   int lockout_minutes = 30;
@@ -48,6 +49,11 @@ struct Config {
 
   std::string ListenHost() const;
   int ListenPort() const;  // -1 when invalid
+  // Threads for reads (GET/HEAD handlers that do not block): read_threads,
+  // or by default two per core on SQLite (reads are short and CPU-bound:
+  // more threads only take turns on the cores) and worker_threads on
+  // PostgreSQL (reads wait on the network).
+  int ReadThreads() const;
 };
 
 // The option names a command accepts beyond the common ones.

@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <thread>
 
 namespace fazhi::app {
 namespace {
@@ -83,6 +85,20 @@ TEST(Config, ErrorsAreUsageErrors) {
   }
   auto bad_env = ParseConfig({}, {{"FAZHI_IO_THREADS", "-1"}});
   EXPECT_FALSE(bad_env.ok());
+}
+
+TEST(Config, ReadThreadsByBackendUnlessSet) {
+  auto sqlite = ParseConfig({"serve", "--db", "sqlite:a.db", "--worker-threads", "12"}, {});
+  ASSERT_TRUE(sqlite.ok());
+  EXPECT_EQ(sqlite->ReadThreads(), 2 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+  auto pg = ParseConfig({"serve", "--db", "postgresql://u@h/db", "--worker-threads", "12"}, {});
+  ASSERT_TRUE(pg.ok());
+  EXPECT_EQ(pg->ReadThreads(), 12);
+  auto set = ParseConfig({"serve", "--read-threads", "3"}, {{"FAZHI_WORKER_THREADS", "5"}});
+  ASSERT_TRUE(set.ok());
+  EXPECT_EQ(set->ReadThreads(), 3);
+  EXPECT_EQ(set->worker_threads, 5);
+  EXPECT_FALSE(ParseConfig({"serve", "--read-threads", "-1"}, {}).ok());
 }
 
 TEST(Config, FileWithUnknownKeyNamesFileAndLine) {

@@ -1,5 +1,7 @@
 #include "app/platform.h"
 
+#include <algorithm>
+
 #include <unistd.h>
 
 #include "app/definitions.h"
@@ -21,7 +23,11 @@ Result<std::unique_ptr<Platform>> BuildPlatform(const Config& config) {
   // hosts the time component and the database's unique keys keep ids apart.
   p->ids = std::make_unique<IdGenerator>(*p->clock, static_cast<int>(::getpid() & 0x3FF));
 
-  auto db = store::Open(config.db);
+  // A connection for every handler thread (worker and read pools), so that a
+  // handler never waits for one held by a thread that is off the CPU.
+  store::Options db_options;
+  db_options.read_connections = std::max(db_options.read_connections, config.worker_threads + config.ReadThreads());
+  auto db = store::Open(config.db, db_options);
   if (!db.ok()) return Status(db.status().code(), "cannot open database " + config.db + ": " + db.status().message());
   p->db = std::move(db).value();
   auto applied = p->db->Migrate();

@@ -164,6 +164,10 @@ int RunServe(const Config& config) {
     if (req.method != "GET" && req.method != "HEAD") return false;
     return req.path == "/api/v1/health" || req.path.rfind("/api/", 0) != 0;
   };
+  // Quick reads on a few threads of their own, writes and slow reads on the
+  // worker pool (http/server.h).
+  options.read_threads = config.ReadThreads();
+  options.read_pool = [&api](const http::Request& req) { return api.QuickRead(req); };
   http::Server server(options, [&api](http::Request& req) { return api.Handle(req); }, log);
   if (std::string err = server.Bind(); !err.empty()) {
     log->error("{}", err);

@@ -120,6 +120,23 @@ std::string Sm3(std::string_view data) {
   return out;
 }
 
+Sm3Hasher::Sm3Hasher() : md_(EVP_MD_fetch(nullptr, "SM3", nullptr)) {
+  if (md_ == nullptr) CryptoFailure("SM3 fetch");
+}
+
+Sm3Hasher::~Sm3Hasher() { EVP_MD_free(md_); }
+
+std::string Sm3Hasher::Hash(std::string_view data) const {
+  std::string out(kSm3Size, '\0');
+  unsigned int out_len = 0;
+  if (EVP_Digest(Bytes(data), data.size(), reinterpret_cast<unsigned char*>(out.data()), &out_len, md_,
+                 nullptr) != 1 ||
+      out_len != kSm3Size) {
+    CryptoFailure("SM3");
+  }
+  return out;
+}
+
 Sha256Stream::Sha256Stream() : ctx_(EVP_MD_CTX_new()) {
   if (ctx_ == nullptr || EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr) != 1)
     CryptoFailure("SHA-256 init");

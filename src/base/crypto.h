@@ -19,6 +19,7 @@
 #include "base/result.h"
 
 struct evp_md_ctx_st;  // OpenSSL's EVP_MD_CTX
+struct evp_md_st;      // OpenSSL's EVP_MD
 
 namespace fazhi {
 
@@ -28,6 +29,22 @@ inline constexpr size_t kSm4BlockSize = 16;  // SM4 block and CTR IV length
 
 // SM3 digest (GB/T 32905) of data: 32 raw bytes.
 std::string Sm3(std::string_view data);
+
+// Sm3 with the implementation looked up once, when constructed (OpenSSL 3
+// looks it up in its provider on every Sm3 call): for a hash on every
+// request. Hash is thread-safe; the same digest as Sm3.
+class Sm3Hasher {
+ public:
+  Sm3Hasher();
+  ~Sm3Hasher();
+  Sm3Hasher(const Sm3Hasher&) = delete;
+  Sm3Hasher& operator=(const Sm3Hasher&) = delete;
+
+  std::string Hash(std::string_view data) const;
+
+ private:
+  evp_md_st* md_;
+};
 
 // SHA-256 (FIPS 180-4) over data fed in pieces, for files hashed while they
 // are read. Update any number of times, then Finish once (32 raw bytes); the

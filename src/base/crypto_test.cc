@@ -21,6 +21,9 @@ TEST(Sm3, KnownAnswers) {
   EXPECT_EQ(ToHex(Sm3("")),
             "1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b");
   EXPECT_EQ(Sm3("x").size(), kSm3Size);
+  const Sm3Hasher hasher;
+  for (const std::string s : {std::string(), std::string("abc"), abcd16, std::string(1000, 'z')})
+    EXPECT_EQ(hasher.Hash(s), Sm3(s));
 }
 
 TEST(Sha256Stream, KnownAnswersInAnyPieces) {

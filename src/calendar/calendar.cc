@@ -163,6 +163,15 @@ Result<int> Calendar::WorkingDaysBetween(const Date& from, const Date& to) const
   return count;
 }
 
+bool Calendar::CanCount(const Date& a, const Date& b) const {
+  const Date& from = b < a ? b : a;
+  const Date& to = b < a ? a : b;
+  if (to == from) return true;
+  for (int year = from.AddDays(1).year; year <= to.year; ++year)
+    if (Index(year) == nullptr) return false;
+  return true;
+}
+
 Status ParsePeriodArgs(const std::string& from, const std::string& days, const std::string& unit,
                        PeriodArgs* out, std::string* field) {
   PeriodArgs args;

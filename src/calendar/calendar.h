@@ -98,6 +98,10 @@ class Calendar {
   // pass (today, due): 0 means due today, negative means overdue.
   // Errors: calendar_missing for any day of the range without data.
   Result<int> WorkingDaysBetween(const Date& from, const Date& to) const;
+  // Whether WorkingDaysBetween(a, b) has data for every day it counts: true
+  // exactly when it succeeds, without building its error (a traffic light
+  // asks this for every row of a list, often for years without data).
+  bool CanCount(const Date& a, const Date& b) const;
 
   // Same years with the same days.
   bool operator==(const Calendar& other) const { return years_ == other.years_; }

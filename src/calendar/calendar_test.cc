@@ -280,6 +280,11 @@ TEST_F(OfficialCalendar, WorkingDaysBetween) {
   EXPECT_EQ(*cal().WorkingDaysBetween(D("2026-01-01"), D("2026-12-31")), 248);
   EXPECT_EQ(cal().WorkingDaysBetween(D("2026-12-01"), D("2027-01-05")).status().code(),
             "calendar_missing");
+  // CanCount says exactly when it can count, also across years without data.
+  for (const char* a : {"2022-06-01", "2023-12-31", "2024-01-01", "2025-05-05", "2026-12-31", "2027-01-01",
+                        "2028-03-03"})
+    for (const char* b : {"2023-12-30", "2023-12-31", "2024-03-01", "2026-12-31", "2027-01-01", "2027-06-01"})
+      EXPECT_EQ(cal().CanCount(D(a), D(b)), cal().WorkingDaysBetween(D(a), D(b)).ok()) << a << " " << b;
   // Consistent with Due: n working days after d end n working days later.
   for (const char* from : {"2024-09-27", "2025-01-24", "2026-02-10"}) {
     for (int n = 1; n <= 30; ++n) {

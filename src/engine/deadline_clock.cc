@@ -161,10 +161,12 @@ Light TrafficLight(const DeadlineRecord& r, int warn, const calendar::Calendar& 
   if (today > *due) {
     l.color = "red";
   }
-  auto left = cal.WorkingDaysBetween(today, *due);
-  if (left.ok()) {
-    l.days_left = left.value();
-    l.has_days = true;
+  if (cal.CanCount(today, *due)) {
+    auto left = cal.WorkingDaysBetween(today, *due);
+    if (left.ok()) {
+      l.days_left = left.value();
+      l.has_days = true;
+    }
   }
   if (l.color != "red") l.color = (l.has_days && l.days_left <= warn) ? "yellow" : "green";
   return l;

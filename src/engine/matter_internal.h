@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/matter_service.h"
+#include "engine/read_cache.h"
 
 namespace fazhi::engine {
 
@@ -23,6 +24,33 @@ struct MatterService::Loaded {
   std::vector<DeadlineRecord> deadlines;
 };
 
+// What a matter's detail shows whoever reads it: the matter with its
+// deadlines, its summary (lights left to the view), links, attachments and
+// the people its user fields name.
+struct MatterService::Snapshot {
+  Loaded m;
+  MatterSummary summary;
+  std::vector<LinkView> links;
+  std::vector<AttachmentView> attachments;
+  std::vector<PersonRef> people;
+};
+
+// A matter's timeline (events with the actors' names, the people its diffs
+// name), with what deciding access to it needs (kind, state, org, creator and
+// assignee of `access`; nothing else is filled).
+struct MatterService::CachedTimeline {
+  Loaded access;
+  Timeline timeline;
+};
+
+// Reads kept under the content version (read_cache.h). A page of a list is
+// keyed by its statements and parameters, which hold the caller's scope.
+struct MatterService::Caches {
+  ReadCache<std::string, Page<MatterSummary>> lists{1024};
+  ReadCache<int64_t, Snapshot> matters{8192};
+  ReadCache<int64_t, CachedTimeline> timelines{8192};
+};
+
 inline constexpr const char* kMatterColumns =
     "m.id, m.kind, m.kind_version, m.number, m.title, m.org_id, m.org_path, m.creator_id, m.state, "
     "m.outcome, m.assignee_id, m.received_at, m.due_on, m.closed_at, m.suspended, m.suspended_days, "
@@ -33,11 +61,26 @@ inline constexpr const char* kSummaryColumns =
     "m.id, m.kind, m.number, m.title, m.org_id, o.name, m.state, m.outcome, m.assignee_id, "
     "COALESCE(u.display_name, ''), m.due_on, m.suspended, m.version, m.received_at, m.updated_at, "
     "m.closed_at, m.creator_id";
+inline constexpr size_t kSummaryColumnCount = 17;
 inline constexpr const char* kSummaryJoins =
     " FROM matters m JOIN orgs o ON o.id = m.org_id LEFT JOIN users u ON u.id = m.assignee_id";
 
 MatterSummary SummaryFromRow(const store::Row& r, const KindRegistry& kinds,
                              const calendar::Calendar* cal, const calendar::Date& today);
+// A summary's light `today`: paused while suspended, else from the due date
+// (none without a calendar). SetLight stores it in s->light.
+Light SummaryLight(const MatterSummary& s, const KindRegistry& kinds, const calendar::Calendar* cal,
+                   const calendar::Date& today);
+void SetLight(MatterSummary* s, const KindRegistry& kinds, const calendar::Calendar* cal,
+              const calendar::Date& today);
+
+// The caller as seen after their own write: the content version read with
+// their session is stale now, so reads check the version themselves.
+inline identity::Principal AfterWrite(const identity::Principal& p) {
+  identity::Principal fresh = p;
+  fresh.content_version.reset();
+  return fresh;
+}
 
 // The timeline event of a deadline recount after a calendar edit (not a
 // possible action name: those have no '.').

@@ -18,6 +18,11 @@
 // its readable hits only up to kSearchCountPages pages past the start of the
 // requested page (at least kSearchCountMin): total is then that many and
 // total_capped says there are more. Paging further counts further.
+//
+// Pages of lists (not of searches: the SQLite search index is a virtual table
+// no trigger watches) are kept under the content version (read_cache.h),
+// keyed by their statement and parameters, which include the caller's scope;
+// their traffic lights are computed again for today on every request.
 #include <algorithm>
 #include <set>
 
@@ -76,56 +81,81 @@ std::string PageSql(const std::string& ids_sql, const std::string& order) {
 }  // namespace
 
 Result<Page<MatterSummary>> MatterService::List(const identity::Principal& p, const ListQuery& q) {
+  auto shared = ListShared(p, q);
+  if (!shared.ok()) return shared.status();
+  Page<MatterSummary> out = *shared->page;
+  for (size_t i = 0; i < out.items.size(); ++i) out.items[i].light = shared->lights[i];
+  return out;
+}
+
+Result<ListPage> MatterService::ListShared(const identity::Principal& p, const ListQuery& q) {
   Page<MatterSummary> out;
-  if (!p.Can("matter:read")) return out;
+  std::shared_ptr<const Page<MatterSummary>> hit;
+  if (!p.Can("matter:read")) return ListPage{std::make_shared<const Page<MatterSummary>>(), {}};
   auto cal = calendar_.Current();
   const calendar::Date today = ChinaDate(clock_.NowMs());
-  Status st = db_.Read([&](Transaction& tx) {
-    ListSql sql;
-    sql.where = ScopeSql(p, &sql.params);
-    if (!q.kind.empty()) {
-      sql.where += " AND m.kind = ?";
-      sql.params.push_back(q.kind);
+  ListSql sql;
+  sql.where = ScopeSql(p, &sql.params);
+  if (!q.kind.empty()) {
+    sql.where += " AND m.kind = ?";
+    sql.params.push_back(q.kind);
+  }
+  if (!q.state.empty()) {
+    sql.where += " AND m.state = ?";
+    sql.params.push_back(q.state);
+  }
+  if (q.org_id) {
+    sql.where += " AND m.org_id = ?";
+    sql.params.push_back(q.org_id);
+  }
+  if (q.assignee_me) {
+    sql.where += " AND m.assignee_id = ?";
+    sql.params.push_back(p.user_id);
+  }
+  if (q.due == "overdue") {
+    sql.where += " AND m.due_on IS NOT NULL AND m.due_on < ? AND m.suspended = 0";
+    sql.params.push_back(today.ToString());
+  } else if (q.due == "soon") {
+    // Due within 3 working days (or 7 calendar days if the calendar is missing).
+    std::string limit = today.AddDays(7).ToString();
+    if (cal) {
+      auto d = cal->AddWorkingDays(today, 3);
+      if (d.ok()) limit = d->ToString();
     }
-    if (!q.state.empty()) {
-      sql.where += " AND m.state = ?";
-      sql.params.push_back(q.state);
+    sql.where += " AND m.due_on IS NOT NULL AND m.due_on >= ? AND m.due_on <= ? AND m.suspended = 0";
+    sql.params.push_back(today.ToString());
+    sql.params.push_back(limit);
+  }
+  const bool search = !q.q.empty();
+  if (search) {
+    auto tokens = QueryTokens(q.q);
+    if (tokens.empty()) return ListPage{std::make_shared<const Page<MatterSummary>>(), {}};  // nothing searchable
+    AddSearch(db_.dialect(), tokens, &sql);
+  }
+  static const std::set<std::string> kSort = {"due_on", "received_at", "updated_at", "title", "number", "state", "id"};
+  // A search without an explicit order lists the newest hits first.
+  const std::string sort = kSort.count(q.sort) ? q.sort : (search ? "id" : "due_on");
+  const std::string order = q.order == "desc" ? "DESC" : "ASC";
+  const int64_t limit = q.page_size;
+  const int64_t offset = static_cast<int64_t>(q.page - 1) * q.page_size;
+  const std::string from_where = " FROM " + sql.from + " WHERE " + sql.where;
+  // Not searches: see the top of this file.
+  const std::string cache_key =
+      search ? std::string()
+             : SqlCacheKey(from_where + " ORDER BY " + sort + " " + order + " LIMIT " + std::to_string(limit) +
+                               " OFFSET " + std::to_string(offset),
+                           sql.params);
+  // Signed in by a session: the version read with it finds the page without
+  // a read of our own.
+  if (!search && p.content_version) hit = caches_->lists.Find(cache_key, *p.content_version);
+  int64_t version = 0;
+  Status st = hit ? Status::Ok() : db_.Read([&](Transaction& tx) {
+    if (!search) {
+      auto v = ContentVersion(tx);
+      if (!v.ok()) return v.status();
+      version = *v;
+      if ((hit = caches_->lists.Find(cache_key, version))) return Status::Ok();
     }
-    if (q.org_id) {
-      sql.where += " AND m.org_id = ?";
-      sql.params.push_back(q.org_id);
-    }
-    if (q.assignee_me) {
-      sql.where += " AND m.assignee_id = ?";
-      sql.params.push_back(p.user_id);
-    }
-    if (q.due == "overdue") {
-      sql.where += " AND m.due_on IS NOT NULL AND m.due_on < ? AND m.suspended = 0";
-      sql.params.push_back(today.ToString());
-    } else if (q.due == "soon") {
-      // Due within 3 working days (or 7 calendar days if the calendar is missing).
-      std::string limit = today.AddDays(7).ToString();
-      if (cal) {
-        auto d = cal->AddWorkingDays(today, 3);
-        if (d.ok()) limit = d->ToString();
-      }
-      sql.where += " AND m.due_on IS NOT NULL AND m.due_on >= ? AND m.due_on <= ? AND m.suspended = 0";
-      sql.params.push_back(today.ToString());
-      sql.params.push_back(limit);
-    }
-    const bool search = !q.q.empty();
-    if (search) {
-      auto tokens = QueryTokens(q.q);
-      if (tokens.empty()) return Status::Ok();  // nothing searchable: no hits
-      AddSearch(tx.dialect(), tokens, &sql);
-    }
-    static const std::set<std::string> kSort = {"due_on", "received_at", "updated_at", "title", "number", "state", "id"};
-    // A search without an explicit order lists the newest hits first.
-    const std::string sort = kSort.count(q.sort) ? q.sort : (search ? "id" : "due_on");
-    const std::string order = q.order == "desc" ? "DESC" : "ASC";
-    const int64_t limit = q.page_size;
-    const int64_t offset = static_cast<int64_t>(q.page - 1) * q.page_size;
-    const std::string from_where = " FROM " + sql.from + " WHERE " + sql.where;
 
     // Appends the rows of one page query (ids_sql + LIMIT ? OFFSET ?).
     auto read_page = [&](const std::string& ids_sql, const std::string& page_order, int64_t n, int64_t skip) {
@@ -180,7 +210,16 @@ Result<Page<MatterSummary>> MatterService::List(const identity::Principal& p, co
                      order_by, limit, offset);
   });
   if (!st.ok()) return st;
-  return out;
+  ListPage result;
+  if (hit) {
+    result.page = std::move(hit);
+  } else {
+    result.page = std::make_shared<const Page<MatterSummary>>(std::move(out));
+    if (!cache_key.empty()) caches_->lists.Put(cache_key, version, result.page);
+  }
+  result.lights.reserve(result.page->items.size());
+  for (const auto& row : result.page->items) result.lights.push_back(SummaryLight(row, kinds_, cal.get(), today));
+  return result;
 }
 
 }  // namespace fazhi::engine

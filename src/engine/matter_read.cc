@@ -14,19 +14,25 @@ namespace fazhi::engine {
 using store::Transaction;
 using store::Value;
 
+// A matter's snapshot is read once per content version (the one read with the
+// caller's session, else our own); who may see it, what they may do and the
+// day's lights are decided on every request.
 Result<MatterView> MatterService::Get(const identity::Principal& p, int64_t id) {
-  MatterView out;
-  Status st = db_.Read([&](Transaction& tx) {
-    auto m = Load(tx, id);
-    if (!m.ok()) return m.status();
-    if (!CanRead(p, *m)) return Status("not_found", "事项不存在或无权查看");
-    auto v = View(tx, p, *m);
-    if (!v.ok()) return v.status();
-    out = std::move(v).value();
+  std::shared_ptr<const Snapshot> snap;
+  if (p.content_version) snap = caches_->matters.Find(id, *p.content_version);
+  Status st = snap ? Status::Ok() : db_.Read([&](Transaction& tx) {
+    auto version = ContentVersion(tx);
+    if (!version.ok()) return version.status();
+    if ((snap = caches_->matters.Find(id, *version))) return Status::Ok();
+    auto loaded = LoadSnapshot(tx, id);
+    if (!loaded.ok()) return loaded.status();
+    snap = std::make_shared<const Snapshot>(std::move(loaded).value());
+    caches_->matters.Put(id, *version, snap);
     return Status::Ok();
   });
   if (!st.ok()) return st;
-  return out;
+  if (!CanRead(p, snap->m)) return Status("not_found", "事项不存在或无权查看");
+  return View(p, *snap);
 }
 
 Result<Page<MatterSummary>> MatterService::Inbox(const identity::Principal& p, int limit) {
@@ -74,23 +80,6 @@ Result<Page<MatterSummary>> MatterService::Inbox(const identity::Principal& p, i
   return out;
 }
 
-Result<MatterService::Loaded> MatterService::LoadForAccess(Transaction& tx, int64_t id) {
-  auto rows = tx.Query("SELECT kind, state, org_id, org_path, creator_id, assignee_id FROM matters WHERE id = ?", {id});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return Status("not_found", "事项不存在或无权查看");
-  const auto& r = rows->rows[0];
-  Loaded m;
-  m.id = id;
-  m.kind = kinds_.Find(r.Text(0));
-  if (!m.kind) return Status("not_found", "事项类型已不存在：" + r.Text(0));
-  m.state = r.Text(1);
-  m.org_id = r.Int(2);
-  m.org_path = r.Text(3);
-  m.creator_id = r.Int(4);
-  m.assignee_id = r.Int(5);
-  return m;
-}
-
 namespace {
 
 // A stored diff goes out as it is when it is a JSON object (the engine writes
@@ -99,49 +88,75 @@ std::string DiffText(std::string text) { return IsJsonObject(text) ? text : "{}"
 
 }  // namespace
 
+// The timeline is read once per content version, in one statement with the
+// matter's access columns and the actors' names; access is decided on every
+// request.
 Result<Timeline> MatterService::Events(const identity::Principal& p, int64_t id) {
-  Timeline timeline;
-  std::vector<EventView>& out = timeline.events;
-  Status st = db_.Read([&](Transaction& tx) {
-    auto m = LoadForAccess(tx, id);
-    if (!m.ok()) return m.status();
-    if (!CanRead(p, *m)) return Status("not_found", "事项不存在或无权查看");
+  auto shared = EventsShared(p, id);
+  if (!shared.ok()) return shared.status();
+  return **shared;
+}
+
+Result<std::shared_ptr<const Timeline>> MatterService::EventsShared(const identity::Principal& p, int64_t id) {
+  std::shared_ptr<const CachedTimeline> cached;
+  if (p.content_version) cached = caches_->timelines.Find(id, *p.content_version);
+  Status st = cached ? Status::Ok() : db_.Read([&](Transaction& tx) {
+    auto version = ContentVersion(tx);
+    if (!version.ok()) return version.status();
+    if ((cached = caches_->timelines.Find(id, *version))) return Status::Ok();
     auto rows = tx.Query(
-        "SELECT e.id, e.seq, e.at, e.user_id, e.username, e.action, e.from_state, e.to_state, e.note, e.diff, "
-        "COALESCE(u.display_name, '') FROM matter_events e LEFT JOIN users u ON u.id = e.user_id "
-        "WHERE e.matter_id = ? ORDER BY e.seq",
+        "SELECT m.kind, m.state, m.org_id, m.org_path, m.creator_id, m.assignee_id, e.id, e.seq, e.at, "
+        "e.user_id, e.username, e.action, e.from_state, e.to_state, e.note, e.diff, COALESCE(u.display_name, '') "
+        "FROM matters m LEFT JOIN matter_events e ON e.matter_id = m.id LEFT JOIN users u ON u.id = e.user_id "
+        "WHERE m.id = ? ORDER BY e.seq",
         {id});
     if (!rows.ok()) return rows.status();
+    if (rows->empty()) return Status("not_found", "事项不存在或无权查看");
+    auto t = std::make_shared<CachedTimeline>();
+    const auto& first = rows->rows[0];
+    t->access.id = id;
+    t->access.kind = kinds_.Find(first.Text(0));
+    if (!t->access.kind) return Status("not_found", "事项类型已不存在：" + first.Text(0));
+    t->access.state = first.Text(1);
+    t->access.org_id = first.Int(2);
+    t->access.org_path = first.Text(3);
+    t->access.creator_id = first.Int(4);
+    t->access.assignee_id = first.Int(5);
     std::set<int64_t> named;  // people the diffs name (user fields, assignee)
     for (const auto& r : rows->rows) {
+      if (r.IsNull(6)) continue;  // no events (the outer join's empty side)
       EventView e;
-      e.id = r.Int(0);
-      e.seq = static_cast<int>(r.Int(1));
-      e.at = r.Int(2);
-      e.user_id = r.Int(3);
-      e.username = r.Text(4);
-      e.action = r.Text(5);
-      const ActionDef* a = m->kind->Action(e.action);
+      e.id = r.Int(6);
+      e.seq = static_cast<int>(r.Int(7));
+      e.at = r.Int(8);
+      e.user_id = r.Int(9);
+      e.username = r.Text(10);
+      e.action = r.Text(11);
+      const ActionDef* a = t->access.kind->Action(e.action);
       e.action_label = a                        ? a->label
                        : e.action == "create"     ? "创建"
                        : e.action == "update"     ? "修改"
                        : e.action == kRecountEvent ? "期限重算（工作日历调整）"
                                                    : e.action;
-      e.from_state = r.Text(6);
-      e.to_state = r.Text(7);
-      e.note = r.Text(8);
-      e.diff = DiffText(r.Text(9));
-      e.display_name = r.Text(10);
-      UserIdsInDiff(*m->kind, e.diff, &named);
-      out.push_back(std::move(e));
+      e.from_state = r.Text(12);
+      e.to_state = r.Text(13);
+      e.note = r.Text(14);
+      e.diff = DiffText(r.Text(15));
+      e.display_name = r.Text(16);
+      UserIdsInDiff(*t->access.kind, e.diff, &named);
+      t->timeline.events.push_back(std::move(e));
     }
     auto people = PeopleByIds(tx, named);
     if (!people.ok()) return people.status();
-    timeline.people = std::move(people).value();
+    t->timeline.people = std::move(people).value();
+    cached = t;
+    caches_->timelines.Put(id, *version, cached);
     return Status::Ok();
   });
   if (!st.ok()) return st;
-  return timeline;
+  if (!CanRead(p, cached->access)) return Status("not_found", "事项不存在或无权查看");
+  // Shares the cached entry's ownership: the timeline lives as long as it does.
+  return std::shared_ptr<const Timeline>(cached, &cached->timeline);
 }
 
 Result<std::string> MatterService::RevealParty(const identity::Principal& p, int64_t id, const std::string& field,

@@ -308,6 +308,387 @@ TEST_P(MatterReadTest, TimelineKeepsStoredDiffsAndHidesBrokenOnes) {
   EXPECT_EQ(service_->Events(all, 424242).status().code(), "not_found");
 }
 
+// Lists, details and timelines are kept in memory under the content version
+// (read_cache.h). Every change below is made with plain SQL, as another app
+// node, the CLI or a manual fix would make it: nothing in this process hears
+// of it, and every read after it must still show it.
+class ReadCacheTest : public MatterReadTest {
+ protected:
+  void Exec(const std::string& sql, const std::vector<Value>& params = {}) {
+    ASSERT_TRUE(db().Write([&](store::Transaction& tx) -> Status {
+      auto r = tx.Exec(sql, params);
+      return r.ok() ? Status::Ok() : r.status();
+    }).ok()) << sql;
+  }
+  // The first page of the clerk's (all scope) test_case list, read twice so
+  // the second answer comes from the cache when nothing changed.
+  Page<MatterSummary> ListTwice(const ListQuery& q, const identity::Principal& p) {
+    auto first = service_->List(p, q);
+    EXPECT_TRUE(first.ok()) << first.status().ToString();
+    auto second = service_->List(p, q);
+    EXPECT_TRUE(second.ok()) << second.status().ToString();
+    if (!first.ok() || !second.ok()) return {};
+    EXPECT_EQ(Ids(*first), Ids(*second));
+    return *second;
+  }
+  static std::vector<int64_t> Ids(const Page<MatterSummary>& page) {
+    std::vector<int64_t> ids;
+    for (const auto& s : page.items) ids.push_back(s.id);
+    return ids;
+  }
+  static const MatterSummary* Find(const Page<MatterSummary>& page, int64_t id) {
+    for (const auto& s : page.items)
+      if (s.id == id) return &s;
+    return nullptr;
+  }
+  MatterView Detail(int64_t id) {
+    auto v = service_->Get(Clerk(identity::Scope::kAll), id);
+    EXPECT_TRUE(v.ok()) << v.status().ToString();
+    return v.ok() ? *v : MatterView();
+  }
+};
+
+TEST_P(ReadCacheTest, ListsFollowChangesMadeElsewhere) {
+  Seed(40, 7);
+  const identity::Principal all = Clerk(identity::Scope::kAll);
+  ListQuery q;
+  q.kind = "test_case";
+  q.page_size = 10;
+  Page<MatterSummary> page = ListTwice(q, all);
+  ASSERT_EQ(page.items.size(), 10u);
+  const int64_t first = page.items[0].id;
+  const int64_t total = page.total;
+
+  Exec("UPDATE matters SET title = ? WHERE id = ?", {std::string("改过的标题"), first});
+  page = ListTwice(q, all);
+  ASSERT_NE(Find(page, first), nullptr);
+  EXPECT_EQ(Find(page, first)->title, "改过的标题");
+
+  // A later due date moves it off the first page.
+  Exec("UPDATE matters SET due_on = '2099-01-01' WHERE id = ?", {first});
+  page = ListTwice(q, all);
+  EXPECT_EQ(Find(page, first), nullptr);
+  EXPECT_EQ(page.total, total);
+
+  // Org names and assignee names are part of the rows.
+  const int64_t org = page.items[0].org_id;
+  Exec("UPDATE orgs SET name = '改名后的单位' WHERE id = ?", {org});
+  page = ListTwice(q, all);
+  EXPECT_EQ(page.items[0].org_name, "改名后的单位");
+  Exec("UPDATE matters SET assignee_id = 7 WHERE id = ?", {page.items[0].id});
+  Exec("INSERT INTO users (id, username, display_name, org_id, password_hash, password_changed_at, created_at, "
+       "updated_at) VALUES (7, 'clerk', '王审查', 2, 'x', 0, 0, 0)");
+  page = ListTwice(q, all);
+  EXPECT_EQ(page.items[0].assignee_name, "王审查");
+  Exec("UPDATE users SET display_name = '王审查员' WHERE id = 7");
+  page = ListTwice(q, all);
+  EXPECT_EQ(page.items[0].assignee_name, "王审查员");
+
+  // A state filter: a matter leaving the state leaves the list and the total.
+  q.state = page.items[0].state;
+  page = ListTwice(q, all);
+  const int64_t in_state = page.total;
+  ASSERT_GT(in_state, 0);
+  Exec("UPDATE matters SET state = 'returned' WHERE id = ?", {page.items[0].id});
+  EXPECT_EQ(ListTwice(q, all).total, in_state - 1);
+
+  // A new matter, and a deleted one.
+  Exec("INSERT INTO matters (id, kind, kind_version, number, title, org_id, org_path, creator_id, state, assignee_id, "
+       "received_at, due_on, created_at, updated_at) VALUES (9000, 'test_case', 1, '', '新事项', 2, '/1/2/', 8, ?, 0, "
+       "0, '2000-01-01', 0, 0)",
+       {q.state});
+  page = ListTwice(q, all);
+  EXPECT_EQ(page.total, in_state);
+  EXPECT_EQ(page.items[0].id, 9000);
+  Exec("DELETE FROM matters WHERE id = 9000");
+  page = ListTwice(q, all);
+  EXPECT_EQ(page.total, in_state - 1);
+  EXPECT_EQ(Find(page, 9000), nullptr);
+}
+
+TEST_P(ReadCacheTest, EachCallerGetsTheirOwnScope) {
+  Seed(60, 8);
+  ListQuery q;
+  q.kind = "test_case";
+  q.page_size = 200;
+  const identity::Principal all = Clerk(identity::Scope::kAll);
+  const identity::Principal below = Clerk(identity::Scope::kOrgAndBelow);
+  identity::Principal other = below;  // the same role over another subtree
+  other.user_id = 9;
+  other.org_id = 4;
+  other.org_path = "/4/";
+  std::vector<int64_t> want_below, want_other;
+  for (const auto& m : rows_) {
+    if (Readable(m)) want_below.push_back(m.id);
+    if (m.org_id == 4 || m.creator_id == 9 || m.assignee_id == 9) want_other.push_back(m.id);
+  }
+  for (int round = 0; round < 2; ++round) {  // the second round from the cache
+    auto a = service_->List(all, q), b = service_->List(below, q), c = service_->List(other, q);
+    ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+    EXPECT_EQ(a->total, static_cast<int64_t>(rows_.size()));
+    std::vector<int64_t> got_b = Ids(*b), got_c = Ids(*c);
+    std::sort(got_b.begin(), got_b.end());
+    std::sort(got_c.begin(), got_c.end());
+    EXPECT_EQ(got_b, want_below);
+    EXPECT_EQ(got_c, want_other);
+  }
+  // assignee=me under an all scope is the caller's own list.
+  q.assignee_me = true;
+  identity::Principal all9 = all;
+  all9.user_id = 9;
+  auto mine7 = service_->List(all, q), mine9 = service_->List(all9, q);
+  ASSERT_TRUE(mine7.ok() && mine9.ok());
+  for (const auto& s : mine7->items) EXPECT_EQ(s.assignee_id, 7);
+  EXPECT_TRUE(mine9->items.empty());
+}
+
+TEST_P(ReadCacheTest, LightsAreForTodayEvenFromTheCache) {
+  Seed(10, 9);
+  const identity::Principal all = Clerk(identity::Scope::kAll);
+  Exec("UPDATE matters SET due_on = '2026-03-05', suspended = 0, state = 'accepted' WHERE id = ?", {rows_[0].id});
+  Exec("INSERT INTO matter_deadlines (matter_id, name, status, started_on, due_on) "
+       "VALUES (?, 'handling', 'running', '2026-02-20', '2026-03-05')",
+       {rows_[0].id});
+  ListQuery q;
+  q.kind = "test_case";
+  q.state = "accepted";
+  Page<MatterSummary> page = ListTwice(q, all);
+  ASSERT_NE(Find(page, rows_[0].id), nullptr);
+  EXPECT_NE(Find(page, rows_[0].id)->light.color, "red");
+  MatterView v = Detail(rows_[0].id);
+  ASSERT_EQ(v.deadlines.size(), 1u);
+  EXPECT_NE(v.light.color, "red");
+  EXPECT_NE(v.deadlines[0].light.color, "red");
+  clock_.Advance(7 * 24 * 3600 * 1000LL);  // 2026-03-09: past due, nothing written
+  page = ListTwice(q, all);
+  EXPECT_EQ(Find(page, rows_[0].id)->light.color, "red");
+  auto shared = service_->ListShared(all, q);  // the cached rows, lights beside them
+  ASSERT_TRUE(shared.ok());
+  ASSERT_EQ(shared->lights.size(), shared->page->items.size());
+  for (size_t i = 0; i < shared->lights.size(); ++i) {
+    if (shared->page->items[i].id == rows_[0].id) {
+      EXPECT_EQ(shared->lights[i].color, "red");
+    }
+  }
+  v = Detail(rows_[0].id);
+  EXPECT_EQ(v.light.color, "red");
+  EXPECT_EQ(v.deadlines[0].light.color, "red");
+  // due=overdue filters on today too.
+  q.due = "overdue";
+  page = ListTwice(q, all);
+  EXPECT_NE(Find(page, rows_[0].id), nullptr);
+}
+
+TEST_P(ReadCacheTest, DetailsAndTimelinesFollowChangesMadeElsewhere) {
+  Seed(5, 10);
+  const int64_t id = rows_[0].id, other = rows_[1].id;
+  MatterView v = Detail(id);
+  v = Detail(id);
+  EXPECT_EQ(v.title, rows_[0].title);
+  EXPECT_TRUE(v.links.empty());
+  EXPECT_TRUE(v.attachments.empty());
+  EXPECT_TRUE(v.deadlines.empty());
+
+  Exec("UPDATE matters SET title = '新标题', version = version + 1 WHERE id = ?", {id});
+  EXPECT_EQ(Detail(id).title, "新标题");
+  Exec("UPDATE orgs SET name = '新单位名' WHERE id = ?", {v.org_id});
+  EXPECT_EQ(Detail(id).org_name, "新单位名");
+  Exec("INSERT INTO matter_deadlines (matter_id, name, status, started_on, due_on) "
+       "VALUES (?, 'handling', 'running', '2026-02-20', '2026-03-20')",
+       {id});
+  v = Detail(id);
+  ASSERT_EQ(v.deadlines.size(), 1u);
+  EXPECT_EQ(v.deadlines[0].due_on, "2026-03-20");
+  Exec("UPDATE matter_deadlines SET due_on = '2026-03-27' WHERE matter_id = ?", {id});
+  EXPECT_EQ(Detail(id).deadlines[0].due_on, "2026-03-27");
+  Exec("INSERT INTO matter_links (from_id, to_id, field, created_at) VALUES (?, ?, 'review', 0)", {id, other});
+  v = Detail(id);
+  ASSERT_EQ(v.links.size(), 1u);
+  EXPECT_EQ(v.links[0].title, rows_[1].title);
+  // The linked matter's own title shows through the link.
+  Exec("UPDATE matters SET title = '被关联事项新标题' WHERE id = ?", {other});
+  EXPECT_EQ(Detail(id).links[0].title, "被关联事项新标题");
+  Exec("INSERT INTO attachments (id, matter_id, name, size, content_type, sha256, created_by, created_at) "
+       "VALUES (77, ?, '附件.pdf', 3, 'application/pdf', 'abc', 7, 0)",
+       {id});
+  v = Detail(id);
+  ASSERT_EQ(v.attachments.size(), 1u);
+  EXPECT_EQ(v.attachments[0].name, "附件.pdf");
+
+  const identity::Principal all = Clerk(identity::Scope::kAll);
+  auto events = service_->Events(all, id);
+  ASSERT_TRUE(events.ok());
+  EXPECT_TRUE(events->events.empty());
+  ASSERT_TRUE(service_->Events(all, id).ok());
+  Exec("INSERT INTO matter_events (id, matter_id, seq, at, user_id, username, action, from_state, to_state, note, "
+       "diff) VALUES (6000, ?, 1, 0, 7, 'clerk', 'accept', 'submitted', 'accepted', '已受理', '{}')",
+       {id});
+  events = service_->Events(all, id);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->events.size(), 1u);
+  EXPECT_EQ(events->events[0].note, "已受理");
+  Exec("UPDATE matter_events SET note = '改过的意见' WHERE id = 6000");
+  events = service_->Events(all, id);
+  ASSERT_TRUE(events.ok());
+  EXPECT_EQ(events->events[0].note, "改过的意见");
+}
+
+// The names of people (the actor of an event, whoever a user field or a
+// diff names, with their org) are read with the matter and the timeline and
+// kept with them: renaming a person or their org, or moving a person to
+// another org, elsewhere must show on the next read.
+TEST_P(ReadCacheTest, NamesOfPeopleFollowChangesMadeElsewhere) {
+  Seed(1, 12);
+  const int64_t id = rows_[0].id;
+  const identity::Principal all = Clerk(identity::Scope::kAll);
+  Exec("INSERT INTO users (id, username, display_name, org_id, password_hash, password_changed_at, created_at, "
+       "updated_at) VALUES (7, 'clerk', '王审查', 4, 'x', 0, 0, 0)");
+  Exec("INSERT INTO users (id, username, display_name, org_id, password_hash, password_changed_at, created_at, "
+       "updated_at) VALUES (31, 'u31', '赵律师', 4, 'x', 0, 0, 0)");
+  Exec("UPDATE matters SET data = ? WHERE id = ?", {std::string(R"({"contact":"31"})"), id});
+  Exec("INSERT INTO matter_events (id, matter_id, seq, at, user_id, username, action, from_state, to_state, note, "
+       "diff) VALUES (6100, ?, 1, 0, 7, 'clerk', 'update', 's', 's', '', ?)",
+       {id, std::string(R"({"contact":[null,"31"]})")});
+  auto people = [](const std::vector<PersonRef>& list) {
+    std::vector<std::string> out;
+    for (const auto& p : list) out.push_back(IdToString(p.id) + " " + p.name + " " + p.org_name);
+    return out;
+  };
+  auto check = [&](const std::string& actor, const std::string& named) {
+    for (int round = 0; round < 2; ++round) {  // the second round from the caches
+      MatterView v = Detail(id);
+      EXPECT_EQ(people(v.people), std::vector<std::string>{named}) << round;
+      auto t = service_->Events(all, id);
+      ASSERT_TRUE(t.ok()) << t.status().ToString();
+      ASSERT_EQ(t->events.size(), 1u);
+      EXPECT_EQ(t->events[0].display_name, actor) << round;
+      EXPECT_EQ(people(t->people), std::vector<std::string>{named}) << round;
+    }
+  };
+  check("王审查", "31 赵律师 单位4");
+  Exec("UPDATE users SET display_name = '王审查员' WHERE id = 7");
+  check("王审查员", "31 赵律师 单位4");
+  Exec("UPDATE users SET display_name = '赵大律师' WHERE id = 31");
+  check("王审查员", "31 赵大律师 单位4");
+  Exec("UPDATE orgs SET name = '明理律师事务所' WHERE id = 4");
+  check("王审查员", "31 赵大律师 明理律师事务所");
+  Exec("UPDATE users SET org_id = 3 WHERE id = 31");
+  check("王审查员", "31 赵大律师 单位3");
+}
+
+TEST_P(ReadCacheTest, AccessIsDecidedOnEveryRead) {
+  Seed(5, 11);
+  // A matter of org 4, created by someone else, nobody assigned.
+  const int64_t id = rows_[0].id;
+  Exec("UPDATE matters SET org_id = 4, org_path = '/4/', creator_id = 8, assignee_id = 0 WHERE id = ?", {id});
+  const identity::Principal all = Clerk(identity::Scope::kAll);
+  const identity::Principal below = Clerk(identity::Scope::kOrgAndBelow);  // org 2 and below
+  ASSERT_TRUE(service_->Get(all, id).ok());
+  ASSERT_TRUE(service_->Events(all, id).ok());
+  // The snapshot is cached now; the narrower caller still sees nothing.
+  EXPECT_EQ(service_->Get(below, id).status().code(), "not_found");
+  EXPECT_EQ(service_->Events(below, id).status().code(), "not_found");
+  // Moved into org 3 (below org 2) elsewhere: now they may read it.
+  Exec("UPDATE matters SET org_id = 3, org_path = '/1/2/3/' WHERE id = ?", {id});
+  EXPECT_TRUE(service_->Get(below, id).ok());
+  EXPECT_TRUE(service_->Events(below, id).ok());
+  // Assigned to the caller: they see it whatever their scope.
+  Exec("UPDATE matters SET org_id = 4, org_path = '/4/', assignee_id = 7 WHERE id = ?", {id});
+  identity::Principal self = Clerk(identity::Scope::kSelf);
+  EXPECT_TRUE(service_->Get(self, id).ok());
+  self.user_id = 99;
+  EXPECT_EQ(service_->Get(self, id).status().code(), "not_found");
+}
+
+// A request signed in by a session brings the content version read with it:
+// pages are found under that version, so a request whose session was read
+// before a change gets the state of that moment, the next one the new state.
+TEST_P(ReadCacheTest, TheSessionsVersionFindsThePage) {
+  Seed(10, 13);
+  auto version = [&] {
+    int64_t v = 0;
+    EXPECT_TRUE(db().Read([&](store::Transaction& tx) {
+      auto r = tx.Query("SELECT value FROM content_version WHERE id = 1");
+      if (!r.ok()) return r.status();
+      v = r->rows[0].Int(0);
+      return Status::Ok();
+    }).ok());
+    return v;
+  };
+  identity::Principal p = Clerk(identity::Scope::kAll);
+  ListQuery q;
+  q.kind = "test_case";
+  p.content_version = version();
+  auto page = service_->List(p, q);
+  ASSERT_TRUE(page.ok());
+  const int64_t first = page->items[0].id;
+  const std::string title = page->items[0].title;
+  ASSERT_TRUE(service_->Get(p, first).ok());
+  Exec("UPDATE matters SET title = '之后改的标题' WHERE id = ?", {first});
+  // Authenticated before the change: the state then.
+  page = service_->List(p, q);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(Find(*page, first)->title, title);
+  EXPECT_EQ(service_->Get(p, first)->title, title);
+  // The next request reads the new version with its session.
+  p.content_version = version();
+  page = service_->List(p, q);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(Find(*page, first)->title, "之后改的标题");
+  EXPECT_EQ(service_->Get(p, first)->title, "之后改的标题");
+  // A version nothing was stored under: read afresh.
+  p.content_version = version() + 1;
+  EXPECT_EQ(Find(*service_->List(p, q), first)->title, "之后改的标题");
+}
+
+// A request's own write is read back, whatever version came with its session.
+TEST_P(ReadCacheTest, AWriteReturnsWhatItWrote) {
+  Seed(30, 14);
+  identity::Principal p = Clerk(identity::Scope::kAll);
+  int64_t id = 0, version = 0;
+  for (const auto& m : rows_)
+    if (m.creator_id == 7 && m.state != "closed") id = m.id;
+  ASSERT_NE(id, 0);
+  ASSERT_TRUE(db().Read([&](store::Transaction& tx) {
+    auto r = tx.Query("SELECT value FROM content_version WHERE id = 1");
+    if (!r.ok()) return r.status();
+    p.content_version = r->rows[0].Int(0);  // as read with the session, before the write
+    return Status::Ok();
+  }).ok());
+  auto before = service_->Get(p, id);
+  ASSERT_TRUE(before.ok());
+  version = before->version;
+  FieldErrors errors;
+  auto after = service_->Update(p, id, version, "自己刚改的标题", Json::object(), "127.0.0.1", &errors);
+  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  EXPECT_EQ(after->title, "自己刚改的标题");
+  EXPECT_EQ(after->version, version + 1);
+}
+
+// Two app nodes on one database: what one writes, the other reads at once.
+TEST_P(ReadCacheTest, AnotherNodesWritesAreSeen) {
+  Seed(5, 12);
+  MatterService node_b(db(), clock_, ids_, *audit_, *calendar_, *kinds_, *cipher_, *attachments_);
+  const identity::Principal all = Clerk(identity::Scope::kAll);
+  ListQuery q;
+  q.kind = "test_case";
+  ASSERT_TRUE(node_b.List(all, q).ok());
+  ASSERT_TRUE(node_b.Get(all, rows_[0].id).ok());
+  ASSERT_TRUE(service_->List(all, q).ok());
+  Exec("UPDATE matters SET title = '节点甲改的标题' WHERE id = ?", {rows_[0].id});
+  auto page = node_b.List(all, q);
+  ASSERT_TRUE(page.ok());
+  ASSERT_NE(Find(*page, rows_[0].id), nullptr);
+  EXPECT_EQ(Find(*page, rows_[0].id)->title, "节点甲改的标题");
+  auto v = node_b.Get(all, rows_[0].id);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->title, "节点甲改的标题");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ReadCacheTest,
+                         ::testing::Values(store::Dialect::kSqlite, store::Dialect::kPostgres),
+                         [](const auto& info) { return std::string(store::DialectName(info.param)); });
+
 // The timeline names people by their display names: the actor of each event,
 // and whoever a diff names in a user field (test_case.contact) or as assignee,
 // before and after — with their org, and nothing else about them.

@@ -28,7 +28,9 @@ MatterService::MatterService(store::Database& db, const Clock& clock, IdGenerato
                              const KindRegistry& kinds, const FieldCipher& cipher,
                              AttachmentStore& attachments)
     : db_(db), clock_(clock), ids_(ids), audit_(audit), calendar_(calendar), kinds_(kinds), cipher_(cipher),
-      attachments_(attachments) {}
+      attachments_(attachments), caches_(std::make_unique<Caches>()) {}
+
+MatterService::~MatterService() = default;
 
 std::string KindVersionedStateLabel(const KindDef* kind, const std::string& state) {
   return kind ? kind->StateLabel(state) : state;
@@ -57,51 +59,63 @@ MatterSummary SummaryFromRow(const store::Row& r, const KindRegistry& kinds,
   s.updated_at = r.Int(14);
   s.closed_at = r.IsNull(15) ? 0 : r.Int(15);
   s.creator_id = r.Int(16);
+  SetLight(&s, kinds, cal, today);
+  return s;
+}
+
+Light SummaryLight(const MatterSummary& s, const KindRegistry& kinds, const calendar::Calendar* cal,
+                   const calendar::Date& today) {
+  Light light;
   if (s.suspended) {
-    s.light.color = "paused";
+    light.color = "paused";
   } else if (!s.due_on.empty() && cal) {
+    const KindDef* kind = kinds.Find(s.kind);
     DeadlineRecord d;
     d.status = "running";
     d.due_on = s.due_on;
     int warn = kind && !kind->deadlines.empty() ? kind->deadlines.front().warn : 3;
-    s.light = TrafficLight(d, warn, *cal, today);
+    light = TrafficLight(d, warn, *cal, today);
   }
-  return s;
+  return light;
 }
 
-Result<MatterService::Loaded> MatterService::Load(Transaction& tx, int64_t id) {
-  auto rows = tx.Query(std::string("SELECT ") + kMatterColumns + " FROM matters m WHERE m.id = ?", {id});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return Status("not_found", "事项不存在或无权查看");
-  const auto& r = rows->rows[0];
-  Loaded m;
-  m.id = r.Int(0);
-  m.kind = kinds_.Find(r.Text(1));
-  if (!m.kind) return Status("not_found", "事项类型已不存在：" + r.Text(1));
-  m.kind_version = static_cast<int>(r.Int(2));
-  m.number = r.Text(3);
-  m.title = r.Text(4);
-  m.org_id = r.Int(5);
-  m.org_path = r.Text(6);
-  m.creator_id = r.Int(7);
-  m.state = r.Text(8);
-  m.outcome = r.Text(9);
-  m.assignee_id = r.Int(10);
-  m.received_at = r.Int(11);
-  m.due_on = r.IsNull(12) ? "" : r.Text(12);
-  m.closed_at = r.IsNull(13) ? 0 : r.Int(13);
-  m.suspended = r.Int(14) != 0;
-  m.suspended_days = static_cast<int>(r.Int(15));
-  m.extended_days = static_cast<int>(r.Int(16));
-  m.version = r.Int(17);
-  m.data = Json::parse(r.Text(18), nullptr, false);
-  if (m.data.is_discarded()) m.data = Json::object();
-  m.created_at = r.Int(19);
-  m.updated_at = r.Int(20);
+void SetLight(MatterSummary* s, const KindRegistry& kinds, const calendar::Calendar* cal,
+              const calendar::Date& today) {
+  s->light = SummaryLight(*s, kinds, cal, today);
+}
+
+Status MatterService::LoadedFromRow(const store::Row& r, size_t at, const KindRegistry& kinds, Loaded* m) {
+  m->id = r.Int(at + 0);
+  m->kind = kinds.Find(r.Text(at + 1));
+  if (!m->kind) return Status("not_found", "事项类型已不存在：" + r.Text(at + 1));
+  m->kind_version = static_cast<int>(r.Int(at + 2));
+  m->number = r.Text(at + 3);
+  m->title = r.Text(at + 4);
+  m->org_id = r.Int(at + 5);
+  m->org_path = r.Text(at + 6);
+  m->creator_id = r.Int(at + 7);
+  m->state = r.Text(at + 8);
+  m->outcome = r.Text(at + 9);
+  m->assignee_id = r.Int(at + 10);
+  m->received_at = r.Int(at + 11);
+  m->due_on = r.IsNull(at + 12) ? "" : r.Text(at + 12);
+  m->closed_at = r.IsNull(at + 13) ? 0 : r.Int(at + 13);
+  m->suspended = r.Int(at + 14) != 0;
+  m->suspended_days = static_cast<int>(r.Int(at + 15));
+  m->extended_days = static_cast<int>(r.Int(at + 16));
+  m->version = r.Int(at + 17);
+  m->data = Json::parse(r.Text(at + 18), nullptr, false);
+  if (m->data.is_discarded()) m->data = Json::object();
+  m->created_at = r.Int(at + 19);
+  m->updated_at = r.Int(at + 20);
+  return Status::Ok();
+}
+
+Status MatterService::LoadDeadlines(Transaction& tx, Loaded* m) {
   auto dl = tx.Query(
       "SELECT name, status, started_on, due_on, remaining, suspended_on, extended, stopped_on, "
       "anchor_on, anchor_days, anchor_ext FROM matter_deadlines WHERE matter_id = ? ORDER BY name",
-      {id});
+      {m->id});
   if (!dl.ok()) return dl.status();
   for (const auto& d : dl->rows) {
     DeadlineRecord rec;
@@ -116,8 +130,18 @@ Result<MatterService::Loaded> MatterService::Load(Transaction& tx, int64_t id) {
     rec.anchor_on = d.Text(8);
     rec.anchor_days = static_cast<int>(d.Int(9));
     rec.anchor_ext = static_cast<int>(d.Int(10));
-    m.deadlines.push_back(rec);
+    m->deadlines.push_back(rec);
   }
+  return Status::Ok();
+}
+
+Result<MatterService::Loaded> MatterService::Load(Transaction& tx, int64_t id) {
+  auto rows = tx.Query(std::string("SELECT ") + kMatterColumns + " FROM matters m WHERE m.id = ?", {id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return Status("not_found", "事项不存在或无权查看");
+  Loaded m;
+  FAZHI_RETURN_IF_ERROR(LoadedFromRow(rows->rows[0], 0, kinds_, &m));
+  FAZHI_RETURN_IF_ERROR(LoadDeadlines(tx, &m));
   return m;
 }
 
@@ -187,14 +211,48 @@ std::string MatterScopeSql(const identity::Principal& p, std::vector<Value>* par
   return sql + ")";
 }
 
-Result<MatterView> MatterService::View(Transaction& tx, const identity::Principal& p, const Loaded& m) {
+Result<MatterService::Snapshot> MatterService::LoadSnapshot(Transaction& tx, int64_t id) {
+  Snapshot s;
+  // The summary (with org and assignee names) and the matter from one read
+  // of the row: the summary's columns, then the matter's.
+  auto rows = tx.Query(std::string("SELECT ") + kSummaryColumns + ", " + kMatterColumns + kSummaryJoins +
+                           " WHERE m.id = ?",
+                       {id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return Status("not_found", "事项不存在或无权查看");
+  s.summary = SummaryFromRow(rows->rows[0], kinds_, nullptr, calendar::Date());
+  FAZHI_RETURN_IF_ERROR(LoadedFromRow(rows->rows[0], kSummaryColumnCount, kinds_, &s.m));
+  FAZHI_RETURN_IF_ERROR(LoadDeadlines(tx, &s.m));
+  auto links = tx.Query(
+      "SELECT l.to_id, l.field, 'out', t.kind, t.title, t.state, t.number FROM matter_links l "
+      "JOIN matters t ON t.id = l.to_id WHERE l.from_id = ? "
+      "UNION ALL SELECT l.from_id, l.field, 'in', t.kind, t.title, t.state, t.number FROM matter_links l "
+      "JOIN matters t ON t.id = l.from_id WHERE l.to_id = ?",
+      {id, id});
+  if (!links.ok()) return links.status();
+  for (const auto& r : links->rows)
+    s.links.push_back({r.Int(0), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(1), r.Text(2)});
+  auto files = tx.Query(
+      "SELECT id, name, content_type, sha256, size, created_at FROM attachments WHERE matter_id = ? ORDER BY id",
+      {id});
+  if (!files.ok()) return files.status();
+  for (const auto& r : files->rows)
+    s.attachments.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.Int(5)});
+  std::set<int64_t> named;
+  UserIdsIn(*s.m.kind, s.m.data, &named);
+  auto people = PeopleByIds(tx, named);
+  if (!people.ok()) return people.status();
+  s.people = std::move(people).value();
+  return s;
+}
+
+MatterView MatterService::View(const identity::Principal& p, const Snapshot& s) const {
   MatterView v;
   auto cal = calendar_.Current();
   const calendar::Date today = ChinaDate(clock_.NowMs());
-  auto rows = tx.Query(std::string("SELECT ") + kSummaryColumns + kSummaryJoins + " WHERE m.id = ?", {m.id});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return Status("not_found", "事项不存在或无权查看");
-  static_cast<MatterSummary&>(v) = SummaryFromRow(rows->rows[0], kinds_, cal.get(), today);
+  const Loaded& m = s.m;
+  static_cast<MatterSummary&>(v) = s.summary;
+  SetLight(&v, kinds_, cal.get(), today);
   v.fields = m.data;
   for (const auto& rec : m.deadlines) {
     const DeadlineDef* def = m.kind->Deadline(rec.name);
@@ -218,26 +276,9 @@ Result<MatterView> MatterService::View(Transaction& tx, const identity::Principa
     v.actions.push_back({a.name, a.label, a.require, a.fields, EffectName(a.effect)});
   }
   v.can_edit = !m.kind->IsFinal(m.state) && (m.creator_id == p.user_id || !v.actions.empty());
-  std::set<int64_t> named;
-  UserIdsIn(*m.kind, m.data, &named);
-  auto people = PeopleByIds(tx, named);
-  if (!people.ok()) return people.status();
-  v.people = std::move(people).value();
-  auto links = tx.Query(
-      "SELECT l.to_id, l.field, 'out', t.kind, t.title, t.state, t.number FROM matter_links l "
-      "JOIN matters t ON t.id = l.to_id WHERE l.from_id = ? "
-      "UNION ALL SELECT l.from_id, l.field, 'in', t.kind, t.title, t.state, t.number FROM matter_links l "
-      "JOIN matters t ON t.id = l.from_id WHERE l.to_id = ?",
-      {m.id, m.id});
-  if (!links.ok()) return links.status();
-  for (const auto& r : links->rows)
-    v.links.push_back({r.Int(0), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(1), r.Text(2)});
-  auto files = tx.Query(
-      "SELECT id, name, content_type, sha256, size, created_at FROM attachments WHERE matter_id = ? ORDER BY id",
-      {m.id});
-  if (!files.ok()) return files.status();
-  for (const auto& r : files->rows)
-    v.attachments.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.Int(5)});
+  v.links = s.links;
+  v.attachments = s.attachments;
+  v.people = s.people;
   return v;
 }
 

@@ -142,6 +142,13 @@ struct EventView {
   std::string diff;  // the field changes: a JSON object as stored ("{}" when it is not one)
 };
 
+// A page of a list as it was read, shared with the read cache (never
+// changed: its rows' own lights are stale), and each row's light for today.
+struct ListPage {
+  std::shared_ptr<const Page<MatterSummary>> page;
+  std::vector<Light> lights;  // lights[i] belongs to page->items[i]
+};
+
 // A matter's timeline, with the people its diffs name (user fields, assignee).
 struct Timeline {
   std::vector<EventView> events;
@@ -184,11 +191,14 @@ class MatterService {
   MatterService(store::Database& db, const Clock& clock, IdGenerator& ids,
                 const audit::AuditLog& audit, calendar::CalendarStore& calendar,
                 const KindRegistry& kinds, const FieldCipher& cipher, AttachmentStore& attachments);
+  ~MatterService();
 
   Result<MatterView> Create(const identity::Principal& p, const NewMatter& m, const std::string& ip,
                             FieldErrors* errors);
   Result<MatterView> Get(const identity::Principal& p, int64_t id);
   Result<Page<MatterSummary>> List(const identity::Principal& p, const ListQuery& q);
+  // The same page without a copy of its rows (for writing it out).
+  Result<ListPage> ListShared(const identity::Principal& p, const ListQuery& q);
   Result<Page<MatterSummary>> Inbox(const identity::Principal& p, int limit);
   Result<MatterView> Update(const identity::Principal& p, int64_t id, int64_t expected_version,
                             const std::string& title, const Json& fields, const std::string& ip,
@@ -202,6 +212,9 @@ class MatterService {
   Result<std::vector<Candidate>> Candidates(const identity::Principal& p, int64_t id,
                                             const std::string& action);
   Result<Timeline> Events(const identity::Principal& p, int64_t id);
+  // The same timeline shared with the read cache, without a copy (never
+  // changed while anyone holds it).
+  Result<std::shared_ptr<const Timeline>> EventsShared(const identity::Principal& p, int64_t id);
   // Active people holding a business role (or one of q.roles), by name or org
   // name, for user fields. Errors: forbidden (MayNamePeople is false).
   Result<std::vector<PersonRef>> LookUpPeople(const identity::Principal& p, const PeopleQuery& q);
@@ -239,16 +252,22 @@ class MatterService {
 
  private:
   struct Loaded;
+  struct Snapshot;
+  struct CachedTimeline;
+  struct Caches;
   Result<Loaded> Load(store::Transaction& tx, int64_t id);
-  // What access decisions read (kind, state, org, creator, assignee): no
-  // fields, no deadlines. For reads that only need to know whether the
-  // caller may see the matter.
-  Result<Loaded> LoadForAccess(store::Transaction& tx, int64_t id);
+  // The matter of row r from column `at` on (kMatterColumns), without its
+  // deadlines; not_found when its kind no longer exists.
+  static Status LoadedFromRow(const store::Row& r, size_t at, const KindRegistry& kinds, Loaded* m);
+  static Status LoadDeadlines(store::Transaction& tx, Loaded* m);
   bool CanRead(const identity::Principal& p, const Loaded& m) const;
   bool MayAct(const identity::Principal& p, const Loaded& m, const ActionDef& a) const;
   // The matter, if the caller may read it and add files to it now.
   Result<Loaded> LoadForAttach(store::Transaction& tx, const identity::Principal& p, int64_t matter_id);
-  Result<MatterView> View(store::Transaction& tx, const identity::Principal& p, const Loaded& m);
+  // What the detail shows whoever reads it (read by Get, kept in caches_).
+  Result<Snapshot> LoadSnapshot(store::Transaction& tx, int64_t id);
+  // The caller's view of a snapshot: their actions, and today's lights.
+  MatterView View(const identity::Principal& p, const Snapshot& s) const;
   // Referenced orgs, users, attachments and matters must exist; a linked
   // matter must also be one the caller may read (a link can satisfy a guard,
   // so linking someone else's matter by id must not work).
@@ -280,6 +299,7 @@ class MatterService {
   const KindRegistry& kinds_;
   const FieldCipher& cipher_;
   AttachmentStore& attachments_;
+  std::unique_ptr<Caches> caches_;  // reads kept under the content version
 };
 
 }  // namespace fazhi::engine

@@ -157,7 +157,7 @@ Result<MatterView> MatterService::Create(const identity::Principal& p, const New
     return Audit(tx, p, ip, "matter.create", id, kind->kind);
   });
   if (!st.ok()) return st;
-  return Get(p, id);
+  return Get(AfterWrite(p), id);
 }
 
 Result<MatterView> MatterService::Update(const identity::Principal& p, int64_t id, int64_t expected_version,
@@ -200,7 +200,7 @@ Result<MatterView> MatterService::Update(const identity::Principal& p, int64_t i
     return Audit(tx, p, ip, "matter.update", id, diff.dump());
   });
   if (!st.ok()) return st;
-  return Get(p, id);
+  return Get(AfterWrite(p), id);
 }
 
 Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, const ActionRequest& req,
@@ -345,7 +345,7 @@ Result<MatterView> MatterService::Act(const identity::Principal& p, int64_t id, 
     return Audit(tx, p, ip, "matter.action." + a->name, id, m.state + "->" + to);
   });
   if (!st.ok()) return st;
-  auto view = Get(p, id);
+  auto view = Get(AfterWrite(p), id);
   if (view.ok() || view.status().code() != "not_found") return view;
   // Done, but no longer theirs to see (e.g. an external counsel who recused):
   // say what happened without showing the matter.

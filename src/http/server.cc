@@ -8,6 +8,7 @@
 #include <boost/beast/http.hpp>
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -15,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "http/response_head.h"
 #include "http/spool_file.h"
 
 namespace fazhi::http {
@@ -58,6 +60,7 @@ struct Server::Impl {
   std::shared_ptr<spdlog::logger> log;
   std::vector<std::unique_ptr<asio::io_context>> contexts;
   std::unique_ptr<asio::thread_pool> workers;
+  std::unique_ptr<asio::thread_pool> readers;  // when opt.read_threads > 0
   std::unique_ptr<tcp::acceptor> acceptor;
   std::atomic<size_t> next_context{0};
   std::atomic<int> connections{0};
@@ -97,13 +100,11 @@ struct Server::Impl {
       co_await WriteFileResponse(stream, method, path, version, keep_alive, std::move(resp), ec);
       co_return;
     }
-    ApplySecurityHeaders(path, opt.security, &resp);
-    bhttp::response<bhttp::string_body> res;
-    SetHead(res, version, keep_alive, resp);
-    const size_t length = resp.body.size();
-    if (method != "HEAD") res.body() = std::move(resp.body);
-    res.content_length(length);
-    co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+    // Head and body in one gathered write; HEAD gets the head alone.
+    const std::string head = ResponseHead(resp, version, keep_alive, resp.body.size(), path, opt.security);
+    const std::array<asio::const_buffer, 2> buffers{
+        asio::buffer(head), asio::buffer(resp.body.data(), method == "HEAD" ? 0 : resp.body.size())};
+    co_await asio::async_write(stream, buffers, asio::redirect_error(asio::use_awaitable, ec));
   }
 
   // A response whose body is a file: sent from disk in chunks (Beast's file
@@ -353,8 +354,9 @@ struct Server::Impl {
       if (opt.run_inline && opt.run_inline(req)) {
         resp = Dispatch(req);
       } else {
+        asio::thread_pool& pool = readers && opt.read_pool && opt.read_pool(req) ? *readers : *workers;
         std::function<Response()> work = [this, &req]() { return Dispatch(req); };
-        resp = co_await RunOnPool(*workers, std::move(work), asio::use_awaitable);
+        resp = co_await RunOnPool(pool, std::move(work), asio::use_awaitable);
       }
       spool.reset();  // the handler is done with the body: free the disk before answering
       const int status = resp.status;
@@ -411,9 +413,12 @@ Server::Server(ServerOptions options, AppHandler app, std::shared_ptr<spdlog::lo
                                     : std::max(1u, std::thread::hardware_concurrency());
   for (int i = 0; i < n; ++i) impl_->contexts.push_back(std::make_unique<asio::io_context>(1));
   impl_->workers = std::make_unique<asio::thread_pool>(std::max(1, impl_->opt.worker_threads));
+  if (impl_->opt.read_threads > 0)
+    impl_->readers = std::make_unique<asio::thread_pool>(static_cast<size_t>(impl_->opt.read_threads));
 }
 
 Server::~Server() {
+  if (impl_->readers) impl_->readers->join();
   if (impl_->workers) impl_->workers->join();
 }
 
@@ -486,6 +491,7 @@ int Server::Run() {
   }
   for (auto& t : threads) t.join();
   if (impl_->stopper.joinable()) impl_->stopper.join();
+  if (impl_->readers) impl_->readers->join();
   impl_->workers->join();
   impl_->log->info("server stopped");
   return 0;

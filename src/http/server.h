@@ -60,6 +60,14 @@ struct ServerOptions {
   // Requests for which this returns true run on the I/O thread instead of the
   // worker pool: only for handlers that never block (health, static files).
   std::function<bool(const Request&)> run_inline;
+  // With read_threads > 0, requests for which read_pool returns true run on
+  // a pool of that many threads instead of the worker pool: short reads that
+  // do not wait on disk or other work. Few threads keep such requests from
+  // taking turns on the cores (each switch costs more than a cached read),
+  // while writes keep the worker pool, where many wait at once for a group
+  // commit.
+  int read_threads = 0;
+  std::function<bool(const Request&)> read_pool;
 };
 
 class Server {

@@ -19,6 +19,7 @@
 
 #include "audit/audit_log.h"
 #include "base/clock.h"
+#include "base/crypto.h"
 #include "base/field_cipher.h"
 #include "base/ids.h"
 #include "base/page.h"
@@ -183,6 +184,7 @@ class IdentityService {
   IdentityOptions opt_;
   std::string dummy_hash_;  // verified against for unknown users (equal timing)
   PrincipalCache principals_;
+  Sm3Hasher sm3_;  // session token hashes, on every request
 };
 
 std::string TokenHash(const std::string& token);

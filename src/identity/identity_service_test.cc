@@ -251,6 +251,28 @@ TEST_P(TwoNodesTest, RolePermissionAndOrgChangesApplyToTheNextRequest) {
   EXPECT_EQ(p->org_path.find("/" + std::to_string(OrgId("SCJG")) + "/") != std::string::npos, true) << p->org_path;
 }
 
+// The content version comes fresh with every authentication (never from the
+// principal cache): a change on the other node shows at the next request.
+TEST_P(TwoNodesTest, EveryRequestCarriesTheContentVersionOfItsSnapshot) {
+  auto clerk = SignIn("clerk");
+  ASSERT_TRUE(clerk.ok());
+  auto p = Warm(clerk->token);
+  ASSERT_TRUE(p.ok());
+  ASSERT_TRUE(p->content_version.has_value());
+  const int64_t before = *p->content_version;
+  EXPECT_EQ(*service_->Authenticate(clerk->token)->content_version, before);  // nothing changed
+  NewOrg rename;
+  auto orgs = service_->ListOrgs();
+  ASSERT_TRUE(orgs.ok());
+  for (const auto& o : orgs.value())
+    if (o.id == p->org_id) rename = {o.parent_id, o.code, o.name + "（新）", o.short_name, o.type};
+  ASSERT_TRUE(other_->UpdateOrg(Admin(), p->org_id, rename, "ip").ok());
+  p = service_->Authenticate(clerk->token);
+  ASSERT_TRUE(p.ok());
+  ASSERT_TRUE(p->content_version.has_value());
+  EXPECT_NE(*p->content_version, before);
+}
+
 TEST_P(TwoNodesTest, SignOutPasswordChangeAndDisablingEndSessionsAtOnce) {
   auto a = SignIn("leader");
   auto b = SignIn("leader");

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -32,6 +33,12 @@ struct Principal {
   bool must_change_password = false;
   std::vector<Assignment> assignments;
   std::set<std::string> permissions;  // union over assignments, for menus and coarse checks
+  // The database's content version (migration 0012) in the snapshot that
+  // authenticated this request, read with the session. Engine reads look
+  // their cached results up under it without a read of their own: what they
+  // answer was then current during the request. Unset when not signed in by
+  // a session (the CLI, tests): reads then check the version themselves.
+  std::optional<int64_t> content_version;
 
   bool Can(const std::string& permission) const { return permissions.count(permission) > 0; }
 };

@@ -200,19 +200,20 @@ Status IdentityService::SignOut(const Principal& p, const std::string& ip) {
 Result<Principal> IdentityService::Authenticate(const std::string& token) {
   if (token.empty() || token.size() > 128) return Status("unauthenticated", "请先登录");
   const int64_t now = clock_.NowMs();
-  const std::string hash = TokenHash(token);
+  const std::string hash = ToHex(sm3_.Hash(token));  // TokenHash(token)
   Principal p;
   int64_t last_seen = 0;
   Status st = db_.Read([&](Transaction& tx) {
     // The session, its user and the security epoch in one indexed read: all
     // that decides whether the session is still good and whether a cached
-    // principal may be used.
+    // principal may be used; and the content version, under which the
+    // engine finds what it keeps of its reads (engine/read_cache.h).
     auto rows = tx.Query(
         "SELECT s.id, s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, s.revoked, u.status, "
         "u.username, u.display_name, u.org_id, u.must_change_password, u.password_changed_at, "
-        "u.totp_enabled, e.value "
+        "u.totp_enabled, e.value, c.value "
         "FROM sessions s JOIN users u ON u.id = s.user_id JOIN security_epoch e ON e.id = 1 "
-        "WHERE s.token_hash = ?",
+        "JOIN content_version c ON c.id = 1 WHERE s.token_hash = ?",
         {hash});
     if (!rows.ok()) return rows.status();
     if (rows->empty()) return Status("unauthenticated", "请先登录");
@@ -237,6 +238,7 @@ Result<Principal> IdentityService::Authenticate(const std::string& token) {
     p.must_change_password = r.Int(10) != 0 || PasswordExpired(r.Int(11), now);
     p.session_id = r.Int(0);
     p.csrf_token = r.Text(2);
+    p.content_version = r.Int(14);
     return Status::Ok();
   });
   if (!st.ok()) return st;
