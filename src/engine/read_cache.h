@@ -19,7 +19,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <list>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -27,6 +26,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/lru_map.h"
 #include "base/result.h"
 #include "store/database.h"
 
@@ -42,49 +42,34 @@ std::string SqlCacheKey(std::string_view sql, const std::vector<store::Value>& p
 template <typename Key, typename V>
 class ReadCache {
  public:
-  explicit ReadCache(size_t capacity) : capacity_(capacity) {}
+  explicit ReadCache(size_t capacity) : map_(capacity) {}
 
   // The value stored for key under `version`; nothing when there is none or
   // it was stored under another version (left for Put to replace: a reader
   // of an older snapshot must not drop what a newer one stored).
   std::shared_ptr<const V> Find(const Key& key, int64_t version) {
     std::lock_guard<std::mutex> lock(mu_);
-    auto it = index_.find(key);
-    if (it == index_.end() || it->second->version != version) return nullptr;
-    lru_.splice(lru_.begin(), lru_, it->second);
-    return it->second->value;
+    const Entry* e = map_.Use(key, [version](const Entry& x) { return x.version == version; });
+    return e ? e->value : nullptr;
   }
 
   void Put(const Key& key, int64_t version, std::shared_ptr<const V> value) {
-    if (capacity_ == 0) return;
     std::lock_guard<std::mutex> lock(mu_);
-    if (auto it = index_.find(key); it != index_.end()) {
-      lru_.erase(it->second);
-      index_.erase(it);
-    }
-    lru_.push_front(Entry{key, version, std::move(value)});
-    index_.emplace(key, lru_.begin());
-    while (lru_.size() > capacity_) {
-      index_.erase(lru_.back().key);
-      lru_.pop_back();
-    }
+    map_.Put(key, Entry{version, std::move(value)});
   }
 
   size_t size() const {
     std::lock_guard<std::mutex> lock(mu_);
-    return lru_.size();
+    return map_.size();
   }
 
  private:
   struct Entry {
-    Key key;
     int64_t version;
     std::shared_ptr<const V> value;
   };
-  const size_t capacity_;
   mutable std::mutex mu_;
-  std::list<Entry> lru_;  // most recently used first; GUARDED_BY(mu_)
-  std::unordered_map<Key, typename std::list<Entry>::iterator> index_;  // GUARDED_BY(mu_)
+  LruMap<Key, Entry> map_;  // GUARDED_BY(mu_)
 };
 
 }  // namespace fazhi::engine
