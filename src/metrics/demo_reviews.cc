@@ -45,23 +45,23 @@ std::vector<std::string> Submitters(const std::string& category) {
 }
 
 // The item of the review catalogue (definitions/lists/review_catalogue.yaml)
-// a review of the category is listed under, by whether the county government
-// itself submits it; "" when the loaded catalogue has no such item (a county
-// may edit its list), and the review is then registered without one.
+// a review of the category is listed under: of the items of that category,
+// the first when the county government itself submits it, else the last;
+// "" when the loaded catalogue has none (a county may edit its list), and the
+// review is then registered without one.
 std::string CatalogueItem(const engine::KindDef& kind, const std::string& category, bool by_government) {
-  static const std::map<std::string, std::pair<std::string, std::string>> kItems = {
-      {"重大行政决策", {"列入年度目录的重大行政决策事项", "列入年度目录的重大行政决策事项"}},
-      {"行政规范性文件", {"以县政府或县政府办公室名义制发的行政规范性文件", "县政府部门制发的行政规范性文件"}},
-      {"政策文件", {"以县政府名义印发的其他政策性文件", "提请县政府常务会议研究的政策措施文件"}},
-      {"行政协议", {"县政府及其部门签订的行政协议", "县政府及其部门签订的行政协议"}},
-      {"权责清单", {"部门权责清单的制定和调整", "部门权责清单的制定和调整"}},
-      {"三定规定", {"部门机构职能编制规定（三定规定）", "部门机构职能编制规定（三定规定）"}},
-      {"其他", {"县政府认为需要审查的其他事项", "县政府认为需要审查的其他事项"}}};
-  const auto it = kItems.find(category);
   const engine::FieldDef* field = kind.Field("catalogue_item");
-  if (it == kItems.end() || field == nullptr) return "";
-  const std::string& label = by_government ? it->second.first : it->second.second;
-  return std::find(field->options.begin(), field->options.end(), label) != field->options.end() ? label : "";
+  if (field == nullptr) return "";
+  std::string found;
+  for (const auto& option : field->options) {
+    auto attrs = field->option_attrs.find(option);
+    if (attrs == field->option_attrs.end()) continue;
+    auto c = attrs->second.find("category");
+    if (c == attrs->second.end() || c->second != category) continue;
+    found = option;
+    if (by_government) break;
+  }
+  return found;
 }
 
 }  // namespace
